@@ -1,0 +1,41 @@
+# Two commands for a fresh machine with Python 3.11: `make serve` and `make test`.
+# Every target first makes sure .venv holds exactly the versions pinned in requirements.lock.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+
+# Material prints a notice about MkDocs 2.0 at every build; this project pins MkDocs below 2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000 (YAML edits rebuild too)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+
+build: $(STAMP)  ## Build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## The whole test suite, then a strict build of the real site
+	$(BIN)/pytest
+	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
+
+lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.lock
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	{ echo '# Pinned versions of everything the project installs; `make` recreates .venv when this file changes.'; \
+	  echo '# Regenerate: make lock'; \
+	  $(VENV)-lock/bin/pip freeze --exclude-editable; } > requirements.lock
+	rm -rf $(VENV)-lock
+
+clean:
+	rm -rf $(VENV) site

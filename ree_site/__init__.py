@@ -1,0 +1,22 @@
+"""ree_site: a reference site on rare earth elements built from YAML records.
+
+The core (``errors``, ``yamlfile``, ``models``, ``loading``, ``catalog``, ``pages``, ``render``)
+never imports MkDocs; ``plugin`` and ``config`` are the thin MkDocs layer on top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog
+from .errors import DataError, Problem
+from .loading import load_records
+
+__version__ = "0.1.0"
+
+__all__ = ["Catalog", "DataError", "Problem", "build_catalog", "load_records", "__version__"]
+
+
+def build_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
+    """Load, validate and link every record under ``data_dir`` (raises :class:`DataError`)."""
+    return Catalog.build(load_records(data_dir, root))

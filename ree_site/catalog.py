@@ -1,0 +1,136 @@
+"""The catalog: every record by kind and id, references resolved, backlinks computed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from .errors import DataError, Problem, format_field
+from .loading import Entry
+from .models import FOLDERS, Element, Issue, Producer, Record, Source
+
+Key = tuple[str, str]  # (kind, id)
+
+
+@dataclass
+class Catalog:
+    """All records, linked. Build it with :meth:`Catalog.build`; it is read-only afterwards."""
+
+    entries: dict[Key, Entry[Record]]
+    #: Undirected links between elements, producers and issues (named on either side).
+    related: dict[Key, set[Key]] = field(default_factory=lambda: defaultdict(set))
+    #: Source id -> the records that cite it.
+    cited_by: dict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
+    #: Producer id -> producers whose ``parent`` it is.
+    children: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry[Record]]) -> Catalog:
+        """Index ``entries``, check every reference and compute backlinks.
+
+        Raises :class:`DataError` listing duplicate ids, dangling references and parent cycles.
+        """
+        problems: list[Problem] = []
+        index: dict[Key, Entry[Record]] = {}
+        for entry in entries:
+            key = (entry.kind, entry.id)
+            if key in index:
+                first = index[key].document.path
+                problems.append(
+                    Problem(entry.document.path, 1, 1, "", f"duplicate {entry.kind} id {entry.id!r} (also {first})")
+                )
+                continue
+            index[key] = entry
+        catalog = cls(index)
+        for key, entry in index.items():
+            for loc, kind, target in entry.record.references():
+                if (kind, target) not in index:
+                    problems.append(
+                        entry.document.problem(loc, format_field(loc), f"unknown {kind} {target!r}{_hint(kind)}")
+                    )
+                    continue
+                if kind == "source":
+                    catalog.cited_by[target].add(key)
+                elif loc == ("parent",):
+                    catalog.children[target].add(entry.id)
+                elif (kind, target) != key:
+                    catalog.related[key].add((kind, target))
+                    catalog.related[(kind, target)].add(key)
+        problems.extend(catalog._parent_cycles())
+        if problems:
+            raise DataError(problems)
+        return catalog
+
+    def _parent_cycles(self) -> list[Problem]:
+        problems = []
+        for producer_id, entry in self._of("producer"):
+            chain = [producer_id]
+            current = cast(Producer, entry.record).parent
+            while current is not None and ("producer", current) in self.entries:
+                if current in chain:
+                    shown = " -> ".join([*chain, current])
+                    problems.append(entry.document.problem(("parent",), "parent", f"parent chain forms a cycle ({shown})"))
+                    break
+                chain.append(current)
+                current = cast(Producer, self.entries[("producer", current)].record).parent
+        return problems
+
+    def _of(self, kind: str) -> list[tuple[str, Entry[Record]]]:
+        return [(key[1], entry) for key, entry in self.entries.items() if key[0] == kind]
+
+    def get(self, kind: str, record_id: str) -> Entry[Record]:
+        return self.entries[(kind, record_id)]
+
+    @property
+    def elements(self) -> list[Entry[Element]]:
+        """Elements in order of atomic number."""
+        found = [cast(Entry[Element], e) for _, e in self._of("element")]
+        return sorted(found, key=lambda e: e.record.atomic_number)
+
+    @property
+    def producers(self) -> list[Entry[Producer]]:
+        """Producers in order of name."""
+        found = [cast(Entry[Producer], e) for _, e in self._of("producer")]
+        return sorted(found, key=lambda e: e.record.name.casefold())
+
+    @property
+    def issues(self) -> list[Entry[Issue]]:
+        """Issues in order of title."""
+        found = [cast(Entry[Issue], e) for _, e in self._of("issue")]
+        return sorted(found, key=lambda e: e.record.title.casefold())
+
+    @property
+    def sources(self) -> list[Entry[Source]]:
+        """Sources in order of title."""
+        found = [cast(Entry[Source], e) for _, e in self._of("source")]
+        return sorted(found, key=lambda e: e.record.title.casefold())
+
+    def related_of(self, entry: Entry[Record], kind: str) -> list[Entry[Record]]:
+        """Records of ``kind`` linked to ``entry`` from either side, sorted by title."""
+        keys = [k for k in self.related.get((entry.kind, entry.id), set()) if k[0] == kind]
+        return sorted((self.entries[k] for k in keys), key=lambda e: title_of(e).casefold())
+
+    def children_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
+        ids = self.children.get(entry.id, set()) if entry.kind == "producer" else set()
+        return sorted((self.entries[("producer", i)] for i in ids), key=lambda e: title_of(e).casefold())
+
+    def citing(self, source_id: str) -> list[Entry[Record]]:
+        """Records that cite the source ``source_id``."""
+        keys = self.cited_by.get(source_id, set())
+        return sorted((self.entries[k] for k in keys), key=lambda e: (e.kind, title_of(e).casefold()))
+
+
+def title_of(entry: Entry[Record]) -> str:
+    """The display title of any record."""
+    record = entry.record
+    if isinstance(record, Element | Producer):
+        return record.name
+    if isinstance(record, Issue | Source):
+        return record.title
+    return entry.id
+
+
+def _hint(kind: str) -> str:
+    return f" (no file {FOLDERS[kind]}/<id>.yml in the data directory has that id)"

@@ -1,0 +1,49 @@
+"""One error format for every problem in the data: ``path:line:column: field: message``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A single problem found in a data file, pointing at the place to fix."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        if self.field:
+            return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """Raised when the data has problems; carries every problem found, sorted by place."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: Sequence[Problem] = sorted(set(problems))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one per line, followed by a count."""
+        lines = [str(p) for p in self.problems]
+        count = len(self.problems)
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found in the data.")
+        return "\n".join(lines)
+
+
+def format_field(loc: Sequence[str | int]) -> str:
+    """Turn a location tuple such as ``("figures", 0, "value")`` into ``figures[0].value``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out

@@ -1,0 +1,238 @@
+"""Typed models of the four record kinds; the JSON Schema of each is generated from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Year = Annotated[int, Field(ge=1000, le=2100)]
+
+
+def _http_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or len(value) < 12 or any(c.isspace() for c in value):
+        raise ValueError("must be an http:// or https:// address without spaces")
+    return value
+
+
+def _partial_date(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+Url = Annotated[str, AfterValidator(_http_url)]
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML dates are accepted as written.
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+]
+
+Stage = Literal["mining", "separation", "metal", "magnets"]
+ProducerKind = Literal["country", "company", "mine", "refinery", "magnet-maker"]
+Category = Literal[
+    "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
+]
+Status = Literal["active", "suspended", "ended", "ongoing"]
+Measure = Literal[
+    "mine-production",
+    "reserves",
+    "capacity",
+    "share-mining",
+    "share-separation",
+    "share-metal",
+    "share-magnets",
+]
+Unit = Literal["t REO", "t", "t/yr", "%"]
+
+#: The 17 rare earth elements: symbol -> atomic number.
+REE_ATOMIC_NUMBERS: dict[str, int] = {
+    "Sc": 21, "Y": 39, "La": 57, "Ce": 58, "Pr": 59, "Nd": 60, "Pm": 61, "Sm": 62, "Eu": 63,
+    "Gd": 64, "Tb": 65, "Dy": 66, "Ho": 67, "Er": 68, "Tm": 69, "Yb": 70, "Lu": 71,
+}  # fmt: skip
+
+#: A reference from one record to another: (location in the file, kind, id).
+Reference = tuple[tuple[str | int, ...], str, str]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, and values are not coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cited(Strict):
+    source: Slug = Field(description="Id of the source record (a file in data/sources/).")
+
+
+class Record(Strict):
+    """Fields every record has."""
+
+    sources: list[Slug] = Field(default_factory=list, description="Further sources for the record as a whole.")
+    reviewed: dt.date = Field(description="When the record was last checked against its sources.")
+
+    def references(self) -> Iterator[Reference]:
+        """Every reference this record makes to another record."""
+        for index, source in enumerate(self.sources):
+            yield ("sources", index), "source", source
+
+
+class AtomicWeight(Cited):
+    value: None | Annotated[str, StringConstraints(pattern=r"^(\d+(\.\d+( \d+)*)?(\(\d+\))?|\[\d+(\.\d+)?, ?\d+(\.\d+)?\]|\[\d+\])$")] = (
+        Field(description="As published by CIAAW, e.g. 144.242(3) or [6.938, 6.997]; null (with a note) where there is none.")
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _note_when_missing(self) -> AtomicWeight:
+        if self.value is None and self.note is None:
+            raise ValueError("an element without a standard atomic weight needs a note saying why")
+        return self
+
+
+class Group(Cited):
+    value: Literal["light", "heavy", "none"]
+    note: Text | None = None
+
+
+class Discovery(Cited):
+    year: Year
+    by: list[Text] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Application(Cited):
+    use: Text
+
+
+class Element(Record):
+    name: Text
+    symbol: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]?$")]
+    atomic_number: int = Field(ge=1, le=118)
+    atomic_weight: AtomicWeight
+    group: Group
+    discovery: Discovery
+    applications: list[Application] = Field(min_length=1)
+    summary: Text
+    producers: list[Slug] = Field(default_factory=list)
+    issues: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _symbol_matches_number(self) -> Element:
+        expected = REE_ATOMIC_NUMBERS.get(self.symbol)
+        if expected is None:
+            raise ValueError(f"symbol {self.symbol!r} is not one of the 17 rare earth elements")
+        if expected != self.atomic_number:
+            raise ValueError(f"atomic number {self.atomic_number} does not match symbol {self.symbol} ({expected})")
+        return self
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        yield ("atomic_weight", "source"), "source", self.atomic_weight.source
+        yield ("group", "source"), "source", self.group.source
+        yield ("discovery", "source"), "source", self.discovery.source
+        for index, app in enumerate(self.applications):
+            yield ("applications", index, "source"), "source", app.source
+        for index, producer in enumerate(self.producers):
+            yield ("producers", index), "producer", producer
+        for index, issue in enumerate(self.issues):
+            yield ("issues", index), "issue", issue
+
+
+class Figure(Cited):
+    measure: Measure
+    year: Year
+    value: float | None = Field(ge=0, description="The figure; null where the source gives none (NA, W), with a note saying why.")
+    unit: Unit
+    estimated: bool = False
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _share_is_a_percentage(self) -> Figure:
+        if self.value is None and self.note is None:
+            raise ValueError("a figure without a value needs a note saying why the source gives none")
+        is_share = self.measure.startswith("share-")
+        if is_share and self.unit != "%":
+            raise ValueError(f"a {self.measure} figure must be in % (got {self.unit!r})")
+        if self.unit == "%" and self.value is not None and self.value > 100:
+            raise ValueError(f"a share cannot exceed 100 % (got {self.value:g})")
+        return self
+
+
+class Producer(Record):
+    name: Text
+    kind: ProducerKind
+    country: Text
+    parent: Slug | None = None
+    stages: list[Stage] = Field(default_factory=list)
+    summary: Text
+    figures: list[Figure] = Field(default_factory=list)
+    elements: list[Slug] = Field(default_factory=list)
+    issues: list[Slug] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _figures_not_after_review(self) -> Producer:
+        for figure in self.figures:
+            if figure.year > self.reviewed.year:
+                raise ValueError(f"a figure for {figure.year} is later than the review date {self.reviewed}")
+        return self
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        if self.parent is not None:
+            yield ("parent",), "producer", self.parent
+        for index, figure in enumerate(self.figures):
+            yield ("figures", index, "source"), "source", figure.source
+        for index, element in enumerate(self.elements):
+            yield ("elements", index), "element", element
+        for index, issue in enumerate(self.issues):
+            yield ("issues", index), "issue", issue
+
+
+class Event(Cited):
+    date: PartialDate
+    title: Text
+    text: Text | None = None
+
+
+class Issue(Record):
+    title: Text
+    category: Category
+    status: Status
+    status_note: Text | None = None
+    summary: Text
+    events: list[Event] = Field(default_factory=list)
+    elements: list[Slug] = Field(default_factory=list)
+    producers: list[Slug] = Field(default_factory=list)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for index, event in enumerate(self.events):
+            yield ("events", index, "source"), "source", event.source
+        for index, element in enumerate(self.elements):
+            yield ("elements", index), "element", element
+        for index, producer in enumerate(self.producers):
+            yield ("producers", index), "producer", producer
+
+
+class Source(Record):
+    title: Text
+    publisher: Text
+    year: Year | None = Field(description="Year of publication; null for an undated web page.")
+    url: Url
+    note: Text | None = None
+
+
+KINDS: dict[str, type[Record]] = {
+    "element": Element,
+    "producer": Producer,
+    "issue": Issue,
+    "source": Source,
+}
+#: The folder under the data directory that holds each kind.
+FOLDERS: dict[str, str] = {"element": "elements", "producer": "producers", "issue": "issues", "source": "sources"}

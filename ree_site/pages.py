@@ -1,0 +1,35 @@
+"""The page plan: where each record and collection index lives in the site."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .models import FOLDERS
+
+#: Collection titles, in the order the site shows them.
+COLLECTION_TITLES: dict[str, str] = {
+    "element": "Elements",
+    "producer": "Producers",
+    "issue": "Issues",
+    "source": "Sources",
+}
+
+
+def record_uri(kind: str, record_id: str) -> str:
+    """Source path of a record's page: ``elements/neodymium.md`` -> URL ``/elements/neodymium/``."""
+    return f"{FOLDERS[kind]}/{record_id}.md"
+
+
+def index_uri(kind: str) -> str:
+    """Source path of a collection's index page: ``elements/index.md`` -> URL ``/elements/``."""
+    return f"{FOLDERS[kind]}/index.md"
+
+
+def record_url(kind: str, record_id: str) -> str:
+    """The site-relative URL of a record's page, as published (with directory URLs)."""
+    return f"/{FOLDERS[kind]}/{record_id}/"
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """A Markdown link target from one source page to another, which MkDocs then checks and rewrites."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

@@ -1,0 +1,83 @@
+"""The ``ree`` MkDocs plugin: the only module that imports MkDocs. It wires the core into the build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from .catalog import Catalog
+from .config import ReeConfig
+from .errors import DataError
+from .loading import load_records
+from .nav import expand_nav
+from .render import RenderedPage, Renderer, TemplateRenderError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+log = get_plugin_logger(__name__)
+
+
+class ReePlugin(BasePlugin[ReeConfig]):
+    """Loads the YAML records, validates and links them, and adds one generated page per record."""
+
+    def __init__(self) -> None:
+        self.pages: list[RenderedPage] = []
+        self.serving = False
+        #: The pages and catalog of the last build whose data was good (kept only while serving).
+        self.last_good: tuple[list[RenderedPage], Catalog] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
+        # is what lets a rebuild with broken data fall back to the last good data.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Everything that can fail runs here, before `mkdocs build` cleans site_dir, so a failed
+        # build leaves the last good site in place.
+        root = Path(config.config_file_path).parent
+        data_dir = root / self.config.data_dir
+        templates_dir = root / self.config.templates_dir
+        for folder in (data_dir, templates_dir):
+            if folder.is_dir() and os.fspath(folder) not in config.watch:
+                config.watch.append(os.fspath(folder))
+        try:
+            catalog = Catalog.build(load_records(data_dir, root))
+            self.pages = Renderer(catalog, templates_dir).render_all()
+        except (DataError, TemplateRenderError) as exc:
+            if isinstance(exc, DataError):
+                message = f"the data in {self.config.data_dir}/ has problems:\n{exc.report()}"
+            else:
+                message = str(exc)
+            if not (self.serving and self.last_good):
+                raise PluginError(message) from None
+            # While serving, keep the server up and show the last good pages until the data is fixed.
+            log.error(f"{message}\nServing the last good version of the pages until this is fixed.")
+            self.pages, catalog = self.last_good
+        else:
+            if self.serving:
+                self.last_good = (self.pages, catalog)
+        config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
+        log.info(f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        for page in self.pages:
+            existing = files.get_file_from_path(page.uri)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"{Path(config.docs_dir).name}/{page.uri} would replace the page the ree plugin generates "
+                    f"there; remove it, or change the template under {self.config.templates_dir}/ instead"
+                )
+            file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            if page.source_path is not None:
+                file.edit_uri = Path(os.path.relpath(page.source_path, docs_dir)).as_posix()
+            files.append(file)
+        return files

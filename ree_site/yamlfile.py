@@ -1,0 +1,135 @@
+"""Read one YAML file safely, keeping the line and column of every key and list item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import DataError, Problem, format_field
+
+#: libyaml's parser when PyYAML was built with it (much faster), the pure-Python one otherwise.
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+
+#: Files larger than this are refused before they are parsed.
+MAX_FILE_BYTES = 1_000_000
+#: Walking more nodes than this (an alias bomb expands exponentially) is refused.
+MAX_NODES = 200_000
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDocument:
+    """A parsed YAML mapping and the position (line, column; 1-based) of each key and item."""
+
+    path: str
+    data: dict[str, Any]
+    positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Location) -> tuple[int, int]:
+        """The position of ``loc`` or of its nearest enclosing key, else the top of the file."""
+        for end in range(len(loc), 0, -1):
+            found = self.positions.get(tuple(loc[:end]))
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def problem(self, loc: Location, field_name: str, message: str) -> Problem:
+        line, column = self.position(loc)
+        return Problem(self.path, line, column, field_name, message)
+
+
+def load_yaml(path: Path, display: str) -> YamlDocument:
+    """Parse ``path`` (shown as ``display`` in messages) into a :class:`YamlDocument`.
+
+    Raises :class:`DataError` for anything that is not a readable, safe YAML mapping.
+    """
+
+    def fail(message: str, line: int = 1, column: int = 1) -> DataError:
+        return DataError([Problem(display, line, column, "", message)])
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read file: {exc.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise fail(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail("file is not valid UTF-8 text", line, column) from None
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise fail("file is empty")
+
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise fail("file is empty")
+        positions = _walk(node, display)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise fail(f"YAML syntax error: {message}", line, column) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise fail(f"the top level must be a mapping of field names to values, not {kind}")
+    return YamlDocument(display, data, positions)
+
+
+def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:
+    """Record positions, refuse duplicate keys and bound the work an alias bomb could cause."""
+    positions: dict[Location, tuple[int, int]] = {}
+    problems: list[Problem] = []
+    stack: list[tuple[Node, Location]] = [(root, ())]
+    visited = 0
+    while stack:
+        node, loc = stack.pop()
+        visited += 1
+        if visited > MAX_NODES:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            raise DataError(
+                [Problem(display, line, column, "", f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)")]
+            )
+        if isinstance(node, MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, ScalarNode):
+                    line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                    problems.append(Problem(display, line, column, "", "a key must be a plain value"))
+                    continue
+                key = key_node.value
+                line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                if key in seen:
+                    field_name = format_field(loc + (key,))
+                    problems.append(
+                        Problem(display, line, column, field_name, f"duplicate key (first set on line {seen[key]})")
+                    )
+                    continue
+                seen[key] = line
+                positions[loc + (key,)] = (line, column)
+                stack.append((value_node, loc + (key,)))
+        elif isinstance(node, SequenceNode):
+            for index, item in enumerate(node.value):
+                positions[loc + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                stack.append((item, loc + (index,)))
+    if problems:
+        raise DataError(problems)
+    return positions
+

@@ -1,0 +1,154 @@
+"""Shared fixtures: a small, valid data set written into a temporary project."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SMALL_DATA: dict[str, str] = {
+    "sources/usgs-test.yml": """
+        title: Test Summaries 2026 — Rare Earths
+        publisher: U.S. Geological Survey
+        year: 2026
+        url: https://example.org/usgs-test.pdf
+        reviewed: 2026-11-27
+    """,
+    "sources/ciaaw-test.yml": """
+        title: Standard Atomic Weights
+        publisher: CIAAW
+        year: 2024
+        url: https://example.org/ciaaw
+        reviewed: 2026-11-27
+    """,
+    "elements/neodymium.yml": """
+        name: Neodymium
+        symbol: Nd
+        atomic_number: 60
+        atomic_weight:
+          value: "144.242(3)"
+          source: ciaaw-test
+        group:
+          value: light
+          source: usgs-test
+        discovery:
+          year: 1885
+          by: [Carl Auer von Welsbach]
+          source: ciaaw-test
+        applications:
+          - use: Permanent magnets
+            source: usgs-test
+        summary: A light rare earth used in magnets.
+        reviewed: 2026-11-27
+    """,
+    "producers/china.yml": """
+        name: China
+        kind: country
+        country: China
+        stages: [mining, separation]
+        summary: The largest producer.
+        figures:
+          - measure: mine-production
+            year: 2024
+            value: 270000
+            unit: t REO
+            estimated: true
+            source: usgs-test
+        elements: [neodymium]
+        reviewed: 2026-11-27
+    """,
+    "producers/bayan-obo.yml": """
+        name: Bayan Obo
+        kind: mine
+        country: China
+        parent: china
+        stages: [mining]
+        summary: A large mine.
+        reviewed: 2026-11-27
+    """,
+    "issues/export-controls.yml": """
+        title: Export controls
+        category: trade-policy
+        status: active
+        summary: Licences are required.
+        events:
+          - date: 2025-04-04
+            title: Licensing of seven elements
+            source: usgs-test
+        elements: [neodymium]
+        producers: [china]
+        reviewed: 2026-11-27
+    """,
+}
+
+MKDOCS_YML = """
+site_name: Test site
+site_url: https://example.org/
+repo_url: https://example.org/repo
+edit_uri: edit/main/content/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: overrides
+  font: false
+  features: [content.action.edit]
+plugins:
+  - search
+  - ree
+markdown_extensions: [admonition, attr_list, md_in_html, tables]
+nav:
+  - Home: index.md
+  - Elements: elements/index.md
+  - Producers: producers/index.md
+  - Issues: issues/index.md
+  - Sources: sources/index.md
+"""
+
+
+def write_files(base: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data directory holding :data:`SMALL_DATA`."""
+    base = tmp_path / "data"
+    write_files(base, SMALL_DATA)
+    return base
+
+
+@pytest.fixture
+def make_data(tmp_path: Path) -> Callable[..., Path]:
+    """Write :data:`SMALL_DATA` with some files replaced (``None`` removes one) and return the folder."""
+
+    def make(**changes: str | None) -> Path:
+        files = dict(SMALL_DATA)
+        for name, text in changes.items():
+            key = name.replace("__", "/") + ".yml"
+            if text is None:
+                files.pop(key, None)
+            else:
+                files[key] = text
+        base = tmp_path / "data"
+        shutil.rmtree(base, ignore_errors=True)
+        write_files(base, files)
+        return base
+
+    return make
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A complete small MkDocs project using the plugin, in a temporary folder."""
+    write_files(tmp_path / "data", SMALL_DATA)
+    write_files(tmp_path, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Home\n\nWelcome.\n"})
+    (tmp_path / "overrides").mkdir()
+    return tmp_path

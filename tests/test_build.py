@@ -1,0 +1,91 @@
+"""Integration: real `mkdocs build` runs on a small project in a temporary folder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import SMALL_DATA
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
+    result = mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    element = (site / "elements" / "neodymium" / "index.html").read_text()
+    assert '<h1 id="neodymium">Neodymium' in element
+    assert 'href="../../producers/china/"' in element
+    assert 'href="../../issues/export-controls/"' in element
+    assert 'href="../../sources/usgs-test/"' in element
+    # The edit link opens the YAML file, not a Markdown page that does not exist.
+    assert 'href="https://example.org/repo/edit/main/data/elements/neodymium.yml"' in element
+    # The real 'Elements' collection is small, so its records are listed in the sidebar.
+    assert 'href="./" class="md-nav__link md-nav__link--active"' in element or "md-nav__link--active" in element
+    for index in ("elements", "producers", "issues", "sources"):
+        assert (site / index / "index.html").is_file(), index
+    search = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in search["docs"]}
+    assert {"elements/neodymium/", "producers/china/", "issues/export-controls/", "sources/usgs-test/"} <= locations
+    hand_written = (site / "index.html").read_text()
+    assert 'href="https://example.org/repo/edit/main/content/index.md"' in hand_written
+
+
+def test_bad_data_fails_cleanly_and_keeps_the_last_good_site(project: Path) -> None:
+    assert mkdocs(project).returncode == 0
+    before = snapshot(project / "site")
+    element = project / "data" / "elements" / "neodymium.yml"
+    element.write_text(element.read_text().replace("atomic_number: 60", "atomic_number: sixty"))
+    (project / "data" / "sources" / "broken.yml").write_text("title: [unclosed\n")
+    result = mkdocs(project)
+    assert result.returncode == 1
+    assert "data/elements/neodymium.yml:3:1: atomic_number: Input should be a valid integer (got 'sixty')" in result.stderr
+    assert "data/sources/broken.yml:2:1: YAML syntax error" in result.stderr
+    assert "2 problems found in the data." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(project / "site") == before
+
+
+def test_template_error_fails_cleanly(project: Path) -> None:
+    (project / "overrides" / "ree").mkdir()
+    (project / "overrides" / "ree" / "element.md.j2").write_text("# {{ record.nmae }}\n")
+    result = mkdocs(project)
+    assert result.returncode == 1
+    assert "template element.md.j2: " in result.stderr and "nmae" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_override_template_is_used(project: Path) -> None:
+    (project / "overrides" / "ree").mkdir()
+    (project / "overrides" / "ree" / "source.md.j2").write_text("# {{ record.title }}\n\nCustom source page.\n")
+    assert mkdocs(project, "--strict").returncode == 0
+    assert "Custom source page." in (project / "site" / "sources" / "usgs-test" / "index.html").read_text()
+
+
+def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None:
+    (project / "content" / "elements").mkdir()
+    (project / "content" / "elements" / "neodymium.md").write_text("# Mine\n")
+    result = mkdocs(project)
+    assert result.returncode == 1
+    assert "content/elements/neodymium.md would replace the page the ree plugin generates" in result.stderr
+
+
+def test_small_data_fixture_is_complete() -> None:
+    assert {name.split("/")[0] for name in SMALL_DATA} == {"elements", "producers", "issues", "sources"}

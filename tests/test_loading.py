@@ -1,0 +1,137 @@
+"""Validation: each mistake an editor can make is reported at its file, line and field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ree_site.errors import DataError
+from ree_site.loading import load_records
+
+from .conftest import SMALL_DATA
+
+MakeData = Callable[..., Path]
+
+
+def problems(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_records(data_dir, root=data_dir.parent)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_small_data_loads(data_dir: Path) -> None:
+    entries = load_records(data_dir)
+    assert sorted((e.kind, e.id) for e in entries) == [
+        ("element", "neodymium"),
+        ("issue", "export-controls"),
+        ("producer", "bayan-obo"),
+        ("producer", "china"),
+        ("source", "ciaaw-test"),
+        ("source", "usgs-test"),
+    ]
+
+
+def test_unknown_field_suggests_the_right_name(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")
+    found = problems(make_data(elements__neodymium=text))
+    assert "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol'?" in found
+    assert "data/elements/neodymium.yml:1:1: symbol: required field is missing" in found
+
+
+def test_unknown_nested_field(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace("  by: [", "  discoverer: [")
+    found = problems(make_data(elements__neodymium=text))
+    assert "data/elements/neodymium.yml:12:3: discovery.discoverer: unknown field; did you mean 'source'?" not in found
+    assert any(p.startswith("data/elements/neodymium.yml:12:3: discovery.discoverer: unknown field") for p in found)
+    assert "data/elements/neodymium.yml:10:1: discovery.by: required field is missing" in found
+
+
+def test_wrong_type_names_the_value(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: sixty")
+    assert problems(make_data(elements__neodymium=text)) == [
+        "data/elements/neodymium.yml:3:1: atomic_number: Input should be a valid integer (got 'sixty')"
+    ]
+
+
+def test_missing_required_field_in_a_list_item(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace("\n            unit: t REO", "")
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:7:5: figures[0].unit: required field is missing"
+    ]
+
+
+def test_out_of_range_values(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace("value: 270000", "value: -5")
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:9:5: figures[0].value: Input should be greater than or equal to 0 (got -5)"
+    ]
+
+
+def test_share_over_100_percent(make_data: MakeData) -> None:
+    text = (
+        SMALL_DATA["producers/china.yml"]
+        .replace("measure: mine-production", "measure: share-mining")
+        .replace("unit: t REO", "unit: '%'")
+        .replace("value: 270000", "value: 130")
+    )
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:7:5: figures[0]: a share cannot exceed 100 % (got 130)"
+    ]
+
+
+def test_atomic_number_must_match_symbol(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: 61")
+    assert problems(make_data(elements__neodymium=text)) == [
+        "data/elements/neodymium.yml:1:1: (record): atomic number 61 does not match symbol Nd (60)"
+    ]
+
+
+def test_figure_later_than_review_date(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace("year: 2024", "year: 2031")
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:1:1: (record): a figure for 2031 is later than the review date 2026-11-27"
+    ]
+
+
+def test_empty_text_is_refused(make_data: MakeData) -> None:
+    text = SMALL_DATA["issues/export-controls.yml"].replace("summary: Licences are required.", "summary: '  '")
+    assert problems(make_data(**{"issues__export-controls": None, "issues__controls": text})) == [
+        "data/issues/controls.yml:4:1: summary: must not be empty"
+    ]
+
+
+def test_reference_must_be_a_slug(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace("elements: [neodymium]", "elements: [../x]")
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025'"
+    ]
+
+
+def test_url_must_be_http(make_data: MakeData) -> None:
+    text = SMALL_DATA["sources/usgs-test.yml"].replace("https://example.org/usgs-test.pdf", "javascript:alert(1)")
+    assert problems(make_data(**{"sources__usgs-test": text})) == [
+        "data/sources/usgs-test.yml:4:1: url: must be an http:// or https:// address without spaces"
+    ]
+
+
+def test_file_name_must_be_a_slug(make_data: MakeData) -> None:
+    found = problems(make_data(**{"sources__Bad Name": SMALL_DATA["sources/usgs-test.yml"]}))
+    assert found == ["data/sources/Bad Name.yml:1:1: file name 'Bad Name.yml' must be a lowercase slug such as 'rare-earth-2024.yml'"]
+
+
+def test_every_problem_in_every_file_is_reported(make_data: MakeData) -> None:
+    element = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: x")
+    producer = SMALL_DATA["producers/china.yml"].replace("kind: country", "kind: planet").replace("year: 2024", "year: z")
+    found = problems(make_data(elements__neodymium=element, producers__china=producer))
+    assert [p.split(": ")[0] for p in found] == [
+        "data/elements/neodymium.yml:3:1",
+        "data/producers/china.yml:2:1",
+        "data/producers/china.yml:8:5",
+    ]
+    assert found[1].startswith("data/producers/china.yml:2:1: kind: Input should be 'country', 'company'")
+
+
+def test_missing_data_directory(tmp_path: Path) -> None:
+    assert problems(tmp_path / "data") == ["data:1:1: data directory does not exist"]

@@ -1,0 +1,46 @@
+"""Navigation: small collections list their records in the sidebar, large ones only their index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ree_site import build_catalog
+from ree_site.nav import expand_nav
+
+NAV = [{"Home": "index.md"}, {"Elements": "elements/index.md"}, "producers/index.md", {"More": [{"Sources": "sources/index.md"}]}]
+
+
+def test_small_collections_become_sections(data_dir: Path) -> None:
+    nav = expand_nav(NAV, build_catalog(data_dir), max_records=5)
+    assert nav == [
+        {"Home": "index.md"},
+        {"Elements": ["elements/index.md", {"Neodymium": "elements/neodymium.md"}]},
+        {"Producers": ["producers/index.md", {"Bayan Obo": "producers/bayan-obo.md"}, {"China": "producers/china.md"}]},
+        {
+            "More": [
+                {
+                    "Sources": [
+                        "sources/index.md",
+                        {"Standard Atomic Weights": "sources/ciaaw-test.md"},
+                        {"Test Summaries 2026 — Rare Earths": "sources/usgs-test.md"},
+                    ]
+                }
+            ]
+        },
+    ]
+
+
+def test_large_collections_keep_only_their_index(data_dir: Path) -> None:
+    nav = expand_nav(NAV, build_catalog(data_dir), max_records=1)
+    assert nav == [
+        {"Home": "index.md"},
+        {"Elements": ["elements/index.md", {"Neodymium": "elements/neodymium.md"}]},
+        "producers/index.md",
+        {"More": [{"Sources": "sources/index.md"}]},
+    ]
+
+
+def test_no_nav_stays_none(data_dir: Path) -> None:
+    assert expand_nav(None, build_catalog(data_dir), max_records=5) is None
+    # The caller's nav is not modified.
+    assert NAV[1] == {"Elements": "elements/index.md"}

@@ -1,0 +1,101 @@
+"""The real site, built with --strict into a temporary folder: pages exist and nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ree_site.loading import data_files
+
+from .conftest import ROOT
+
+ELEMENT_IDS = [p.stem for p in data_files(ROOT / "data", "elements")]
+# Any attribute or CSS url() that would make the browser fetch from another host (a canonical link does not).
+EXTERNAL_FETCH = re.compile(
+    r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|preload|prefetch|preconnect|dns-prefetch|modulepreload|icon|manifest))"""
+    r"""[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("real") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    assert result.returncode == 0, result.stderr
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def test_seventeen_element_pages(site: Path) -> None:
+    assert len(ELEMENT_IDS) == 17
+    for element_id in ELEMENT_IDS:
+        page = site / "elements" / element_id / "index.html"
+        assert page.is_file(), f"no page for {element_id}"
+        assert "Standard atomic weight" in page.read_text(), element_id
+
+
+def test_collection_indexes(site: Path) -> None:
+    elements = (site / "elements" / "index.html").read_text()
+    for element_id in ELEMENT_IDS:
+        assert f'href="{element_id}/"' in elements, element_id
+    for collection in ("producers", "issues", "sources"):
+        assert (site / collection / "index.html").is_file(), collection
+
+
+def test_search_index_covers_the_records(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {doc["location"] for doc in index["docs"]}
+    for element_id in ELEMENT_IDS:
+        assert f"elements/{element_id}/" in locations, element_id
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Neodymium" in titles
+
+
+def test_no_page_fetches_from_another_host(site: Path) -> None:
+    offenders = []
+    for page in site.rglob("*.html"):
+        for match in EXTERNAL_FETCH.finditer(page.read_text()):
+            offenders.append(f"{page.relative_to(site)}: {match.group()}")
+    for sheet in site.rglob("*.css"):
+        for match in EXTERNAL_FETCH.finditer(sheet.read_text()):
+            offenders.append(f"{sheet.relative_to(site)}: {match.group()}")
+    assert offenders == []
+
+
+def test_repository_link_does_not_call_the_code_host_api(site: Path) -> None:
+    home = (site / "index.html").read_text()
+    assert 'class="md-source"' in home
+    assert 'data-md-component="source"' not in home
+
+
+def test_generated_pages_edit_their_yaml(site: Path) -> None:
+    page = (site / "elements" / "neodymium" / "index.html").read_text()
+    assert "/edit/main/data/elements/neodymium.yml" in page
+
+
+@pytest.mark.parametrize(
+    ("html", "fetches"),
+    [
+        ('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">', True),
+        ("<script src='//cdn.example.org/x.js'></script>", True),
+        ('<img alt="" src="https://example.org/a.png">', True),
+        ("body { background: url( 'https://example.org/bg.png') }", True),
+        ('<link rel="canonical" href="https://example.org/page/">', False),
+        ('<a href="https://pubs.usgs.gov/">USGS</a>', False),
+        ('<script src="../assets/javascripts/bundle.js"></script>', False),
+    ],
+)
+def test_external_fetch_pattern(html: str, fetches: bool) -> None:
+    assert bool(EXTERNAL_FETCH.search(html)) is fetches

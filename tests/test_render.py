@@ -1,0 +1,123 @@
+"""Rendering: every record becomes Markdown; data is shown as text, never as markup or template."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ree_site import build_catalog
+from ree_site.render import Renderer, TemplateRenderError, md_escape, number
+
+from .conftest import SMALL_DATA
+
+MakeData = Callable[..., Path]
+
+
+def render(data_dir: Path, override_dir: Path | None = None) -> dict[str, str]:
+    renderer = Renderer(build_catalog(data_dir), override_dir)
+    return {page.uri: page.markdown for page in renderer.render_all()}
+
+
+def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
+    assert sorted(render(data_dir)) == [
+        "elements/index.md",
+        "elements/neodymium.md",
+        "issues/export-controls.md",
+        "issues/index.md",
+        "producers/bayan-obo.md",
+        "producers/china.md",
+        "producers/index.md",
+        "sources/ciaaw-test.md",
+        "sources/index.md",
+        "sources/usgs-test.md",
+    ]
+
+
+def test_element_page(data_dir: Path) -> None:
+    page = render(data_dir)["elements/neodymium.md"]
+    assert page.startswith("# Neodymium\n")
+    assert "| Symbol | **Nd** |" in page
+    assert "| Atomic number | 60 |" in page
+    assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
+    assert "1885 by Carl Auer von Welsbach" in page
+    # Backlinks: neither the producer nor the issue is named in the element's file.
+    assert "- [China](../producers/china.md)" in page
+    assert "- [Export controls](../issues/export-controls.md)" in page
+    # Sources numbered in order of first citation, each linking to its source page.
+    assert '1. <span id="ref-1"></span>CIAAW (2024)' in page
+    assert '2. <span id="ref-2"></span>U.S. Geological Survey (2026)' in page
+    assert "[About this source](../sources/usgs-test.md)" in page
+    assert "Last reviewed: <time datetime=\"2026-11-27\">27 November 2026</time>" in page
+
+
+def test_producer_page(data_dir: Path) -> None:
+    pages = render(data_dir)
+    china = pages["producers/china.md"]
+    assert '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate. |' in china
+    assert "- [Bayan Obo](bayan-obo.md)" in china
+    assert "| Part of | [China](china.md) |" in pages["producers/bayan-obo.md"]
+
+
+def test_issue_page_has_a_dated_timeline(data_dir: Path) -> None:
+    page = render(data_dir)["issues/export-controls.md"]
+    assert "- **2025-04-04**: Licensing of seven elements<sup" in page
+
+
+def test_index_pages_list_records(data_dir: Path) -> None:
+    pages = render(data_dir)
+    assert "| 60 | Nd | [Neodymium](neodymium.md) | Light | 144.242(3) |" in pages["elements/index.md"]
+    assert "| [Bayan Obo](bayan-obo.md) | China | mining |" in pages["producers/index.md"]
+
+
+def test_data_text_is_never_markup_or_template(make_data: MakeData) -> None:
+    hostile = "<script>alert(1)</script> {{ config }} {% if x %} [link](javascript:alert(1)) *bold* | pipe"
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.", f"summary: '{hostile}'"
+    )
+    page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
+    assert "<script>" not in page
+    assert "{{ config }}" not in page and "{% if" not in page
+    assert "[link]" not in page and "*bold*" not in page
+    assert "&#60;script&#62;alert(1)&#60;/script&#62; &#123;&#123; config &#125;&#125;" in page
+
+
+def test_md_escape_and_number() -> None:
+    assert md_escape("a_b [c]\n d") == "a&#95;b &#91;c&#93; d"
+    assert number(270000.0) == "270,000"
+    assert number(0.5) == "0.5"
+    assert number(None) == "n/a"
+
+
+def test_override_template_replaces_one_template(data_dir: Path, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "source.md.j2").write_text("# {{ record.title }} (custom)\n")
+    pages = render(data_dir, overrides)
+    assert pages["sources/usgs-test.md"] == "# Test Summaries 2026 — Rare Earths (custom)\n"
+    assert pages["elements/neodymium.md"].startswith("# Neodymium\n")
+
+
+def test_missing_field_in_a_template_is_an_error(data_dir: Path, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "source.md.j2").write_text("# {{ record.title }}\n{{ record.no_such_field }}\n")
+    with pytest.raises(TemplateRenderError, match="template source.md.j2: .*no_such_field"):
+        render(data_dir, overrides)
+
+
+def test_template_syntax_error_names_file_and_line(data_dir: Path, tmp_path: Path) -> None:
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "source.md.j2").write_text("# title\n\n{% if %}\n")
+    with pytest.raises(TemplateRenderError, match=r"source.md.j2:3: template syntax error"):
+        render(data_dir, overrides)
+
+
+def test_joined_lists_are_escaped_for_markdown(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "by: [Carl Auer von Welsbach]", "by: ['[x](javascript:alert(1))', '*A*']"
+    )
+    page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
+    assert "1885 by &#91;x&#93;(javascript:alert(1)), &#42;A&#42;<sup" in page

@@ -1,0 +1,101 @@
+"""A real `mkdocs serve` on 127.0.0.1 rebuilds when a YAML file changes, and survives bad data."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode())
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+class Server:
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        self.log = project / "serve.log"
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"]
+        self._log_file = self.log.open("w")
+        self.process = subprocess.Popen(command, cwd=project, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
+
+    def page(self, path: str) -> str | None:
+        return fetch(self.url + path)
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self._log_file.close()
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[Server]:
+    running = Server(project)
+    try:
+        wait_for(lambda: (running.page("/elements/neodymium/") or "").count("Neodymium") > 0, "the first build")
+        yield running
+    finally:
+        running.stop()
+
+
+def test_yaml_edit_rebuilds_and_bad_yaml_keeps_the_server_up(project: Path, server: Server) -> None:
+    element = project / "data" / "elements" / "neodymium.yml"
+    original = element.read_text()
+    assert "used in magnets" in (server.page("/elements/neodymium/") or "")
+
+    # An edit to the YAML (not to docs_dir) is picked up without a restart.
+    element.write_text(original.replace("used in magnets", "prized for strong magnets"))
+    wait_for(lambda: "prized for strong magnets" in (server.page("/elements/neodymium/") or ""), "the edited page")
+
+    # Broken data: the error is printed with its place, and the last good page is still served.
+    element.write_text(original.replace("atomic_number: 60", "atomic_number: [60"))
+    wait_for(lambda: "data/elements/neodymium.yml:" in server.output(), "the error report")
+    assert "YAML syntax error" in server.output()
+    assert "Traceback" not in server.output()
+    assert "prized for strong magnets" in (server.page("/elements/neodymium/") or "")
+    assert server.process.poll() is None
+
+    # Fixed again: rebuilt, no restart needed.
+    element.write_text(original.replace("used in magnets", "back in good shape"))
+    wait_for(lambda: "back in good shape" in (server.page("/elements/neodymium/") or ""), "the fixed page")
+
+    # A new record file is picked up too.
+    source = project / "data" / "sources" / "extra-source.yml"
+    source.write_text((project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Extra Summaries"))
+    wait_for(lambda: "Extra Summaries" in (server.page("/sources/extra-source/") or ""), "the new record's page")
