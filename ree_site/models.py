@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+#: A citation inside free text: ``... as USGS reports [@usgs-mcs-2026-rare-earths].``
+CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -77,9 +80,10 @@ class Record(Strict):
     reviewed: dt.date = Field(description="When the record was last checked against its sources.")
 
     def references(self) -> Iterator[Reference]:
-        """Every reference this record makes to another record."""
+        """Every reference this record makes to another record, citations inside text included."""
         for index, source in enumerate(self.sources):
             yield ("sources", index), "source", source
+        yield from _text_citations(self.model_dump(), ())
 
 
 class AtomicWeight(Cited):
@@ -226,6 +230,18 @@ class Source(Record):
     year: Year | None = Field(description="Year of publication; null for an undated web page.")
     url: Url
     note: Text | None = None
+
+
+def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+    if isinstance(value, str):
+        for match in CITATION.finditer(value):
+            yield loc, "source", match.group(1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _text_citations(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _text_citations(item, (*loc, index))
 
 
 KINDS: dict[str, type[Record]] = {

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog, title_of
 from .loading import Entry
-from .models import FOLDERS, Record
+from .models import CITATION, FOLDERS, Record
 from .pages import COLLECTION_TITLES, index_uri, record_uri, relative_link
 
 #: Characters that Markdown, its extensions or HTML would interpret; data text shows them literally.
@@ -85,6 +85,19 @@ class Citations:
         if source_id not in self._order:
             self._order.append(source_id)
         return self._order.index(source_id) + 1
+
+    def text(self, value: str) -> Markup:
+        """Free text with its ``[@source-id]`` markers turned into numbered citations."""
+        parts = CITATION.split(value)
+        out = Markup("")
+        for index, part in enumerate(parts):
+            if index % 2:
+                out += self.cite(part)
+            else:
+                part = _SPACE.sub(" ", part)
+                # "magnets [@usgs]" reads "magnets[1]": the marker hugs the word it supports.
+                out += _escape_chars(part.rstrip() if index + 1 < len(parts) else part)
+        return Markup(out.strip())
 
     def add(self, source_ids: list[str]) -> str:
         """Add sources that are not cited inline (a record's further reading); renders as nothing."""

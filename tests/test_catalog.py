@@ -106,3 +106,18 @@ def test_parent_cycle(make_data: MakeData) -> None:
     found = problems(make_data(producers__china=china))
     assert "data/producers/bayan-obo.yml:4:1: parent: parent chain forms a cycle (bayan-obo -> china -> bayan-obo)" in found
     assert "data/producers/china.yml:3:1: parent: parent chain forms a cycle (china -> bayan-obo -> china)" in found
+
+
+def test_citation_inside_text_must_name_a_source(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.", "summary: Used in magnets [@no-such-source]."
+    )
+    found = problems(make_data(elements__neodymium=text))
+    assert len(found) == 1
+    assert found[0].startswith("data/elements/neodymium.yml:17:1: summary: unknown source 'no-such-source'")
+
+
+def test_citation_inside_text_counts_as_citing(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace("summary: The largest producer.", "summary: Largest [@ciaaw-test].")
+    catalog = build_catalog(make_data(producers__china=text))
+    assert ("producer", "china") in {(e.kind, e.id) for e in catalog.citing("ciaaw-test")}

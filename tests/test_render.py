@@ -121,3 +121,16 @@ def test_joined_lists_are_escaped_for_markdown(make_data: MakeData) -> None:
     )
     page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
     assert "1885 by &#91;x&#93;(javascript:alert(1)), &#42;A&#42;<sup" in page
+
+
+def test_citations_inside_text(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.",
+        "summary: Used in magnets [@usgs-test], weighed by CIAAW [@ciaaw-test].",
+    )
+    page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
+    # ciaaw-test was cited first by the atomic weight, so it keeps number 1.
+    assert (
+        'Used in magnets<sup class="ree-cite"><a href="#ref-2">[2]</a></sup>, weighed by CIAAW'
+        '<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>.'
+    ) in page
