@@ -25,6 +25,8 @@ class Catalog:
     cited_by: dict[str, set[Key]] = field(default_factory=lambda: defaultdict(set))
     #: Producer id -> producers whose ``parent`` it is.
     children: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: Issue id -> issues that list it among their ``responses``.
+    responding_to: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     @classmethod
     def build(cls, entries: Iterable[Entry[Record]]) -> Catalog:
@@ -55,6 +57,8 @@ class Catalog:
                     catalog.cited_by[target].add(key)
                 elif loc == ("parent",):
                     catalog.children[target].add(entry.id)
+                elif loc[0] == "responses":
+                    catalog.responding_to[target].add(entry.id)
                 elif (kind, target) != key:
                     catalog.related[key].add((kind, target))
                     catalog.related[(kind, target)].add(key)
@@ -115,6 +119,17 @@ class Catalog:
     def children_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
         ids = self.children.get(entry.id, set()) if entry.kind == "producer" else set()
         return sorted((self.entries[("producer", i)] for i in ids), key=lambda e: title_of(e).casefold())
+
+    def responses_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
+        """Issues named as responses to ``entry`` (an issue)."""
+        record = entry.record
+        ids = record.responses if isinstance(record, Issue) else []
+        return sorted((self.entries[("issue", i)] for i in ids), key=lambda e: title_of(e).casefold())
+
+    def responded_to_by(self, entry: Entry[Record]) -> list[Entry[Record]]:
+        """Issues that name ``entry`` among their responses."""
+        ids = self.responding_to.get(entry.id, set()) if entry.kind == "issue" else set()
+        return sorted((self.entries[("issue", i)] for i in ids), key=lambda e: title_of(e).casefold())
 
     def citing(self, source_id: str) -> list[Entry[Record]]:
         """Records that cite the source ``source_id``."""

@@ -213,9 +213,14 @@ class Issue(Record):
     events: list[Event] = Field(default_factory=list)
     elements: list[Slug] = Field(default_factory=list)
     producers: list[Slug] = Field(default_factory=list)
+    responses: list[Slug] = Field(
+        default_factory=list, description="Ids of the issues that respond to this one (diversification after controls)."
+    )
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
+        for index, response in enumerate(self.responses):
+            yield ("responses", index), "issue", response
         for index, event in enumerate(self.events):
             yield ("events", index, "source"), "source", event.source
         for index, element in enumerate(self.elements):

@@ -82,6 +82,14 @@ SMALL_DATA: dict[str, str] = {
             source: usgs-test
         elements: [neodymium]
         producers: [china]
+        responses: [diversification]
+        reviewed: 2026-11-27
+    """,
+    "issues/diversification.yml": """
+        title: Diversification
+        category: diversification
+        status: ongoing
+        summary: New mines and plants outside China.
         reviewed: 2026-11-27
     """,
 }

@@ -20,7 +20,7 @@ from ree_site import build_catalog
 {"".join(f"import ree_site.{name}{chr(10)}" for name in CORE)}
 from ree_site.render import Renderer
 pages = Renderer(build_catalog(Path({str(data_dir)!r}))).render_all()
-assert len(pages) == 10, len(pages)
+assert len(pages) == 11, len(pages)
 leaked = sorted(m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs."))
 print("LEAKED" if leaked else "CLEAN", leaked)
 """

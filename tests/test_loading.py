@@ -25,6 +25,7 @@ def test_small_data_loads(data_dir: Path) -> None:
     entries = load_records(data_dir)
     assert sorted((e.kind, e.id) for e in entries) == [
         ("element", "neodymium"),
+        ("issue", "diversification"),
         ("issue", "export-controls"),
         ("producer", "bayan-obo"),
         ("producer", "china"),

@@ -24,6 +24,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
     assert sorted(render(data_dir)) == [
         "elements/index.md",
         "elements/neodymium.md",
+        "issues/diversification.md",
         "issues/export-controls.md",
         "issues/index.md",
         "producers/bayan-obo.md",
@@ -63,6 +64,12 @@ def test_producer_page(data_dir: Path) -> None:
 def test_issue_page_has_a_dated_timeline(data_dir: Path) -> None:
     page = render(data_dir)["issues/export-controls.md"]
     assert "- **2025-04-04**: Licensing of seven elements<sup" in page
+    assert "## Responses\n\n- [Diversification](diversification.md)" in page
+
+
+def test_issue_page_names_what_it_responds_to(data_dir: Path) -> None:
+    page = render(data_dir)["issues/diversification.md"]
+    assert "## In response to\n\n- [Export controls](export-controls.md)" in page
 
 
 def test_index_pages_list_records(data_dir: Path) -> None:
