@@ -38,12 +38,44 @@ def display_path(path: Path, root: Path | None) -> str:
         return os.fspath(path)
 
 
+#: Folders under the data directory that hold no records.
+OTHER_FOLDERS = {"schema"}
+
+
+def _ignored(path: Path) -> bool:
+    """Hidden files and editor backups (``.x.yml.swp``, ``x.yml~``) are not records."""
+    return path.name.startswith(".") or path.name.endswith("~")
+
+
 def data_files(data_dir: Path, folder: str) -> list[Path]:
     """The record files of one kind, sorted by name (``.yml`` and ``.yaml``)."""
     directory = data_dir / folder
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file())
+    return sorted(p for p in directory.iterdir() if p.suffix in {".yml", ".yaml"} and p.is_file() and not _ignored(p))
+
+
+def stray_files(data_dir: Path, root: Path | None) -> list[Problem]:
+    """Files and folders that look like data but would be silently skipped: each is a problem."""
+    problems = []
+    known = set(FOLDERS.values())
+    for path in sorted(data_dir.iterdir()):
+        if _ignored(path) or path.is_file() or path.name in OTHER_FOLDERS:
+            continue
+        if path.name not in known:
+            hint = difflib.get_close_matches(path.name, sorted(known), n=1)
+            advice = f"; did you mean {hint[0]!r}?" if hint else f"; record folders are {', '.join(sorted(known))}"
+            problems.append(Problem(display_path(path, root), 1, 1, "", f"unknown folder{advice}"))
+            continue
+        for item in sorted(path.iterdir()):
+            if _ignored(item):
+                continue
+            if item.is_dir() or item.suffix not in {".yml", ".yaml"}:
+                what = "folder" if item.is_dir() else "file"
+                problems.append(
+                    Problem(display_path(item, root), 1, 1, "", f"not a record: a {what} here must be a .yml file")
+                )
+    return problems
 
 
 def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]]:
@@ -54,7 +86,7 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir, root), 1, 1, "", "data directory does not exist")])
     entries: list[Entry[Record]] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = stray_files(data_dir, root)
     for kind, folder in FOLDERS.items():
         for path in data_files(data_dir, folder):
             shown = display_path(path, root)
@@ -73,6 +105,10 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
                 record = KINDS[kind].model_validate(document.data)
             except ValidationError as exc:
                 problems.extend(_translate(exc, document, KINDS[kind]))
+                continue
+            if record.id is not None and record.id != record_id:
+                message = f"id {record.id!r} does not match the file name {path.name!r}; rename one of them"
+                problems.append(document.problem(("id",), "id", message))
                 continue
             entries.append(Entry(kind, record_id, path, document, record))
     if problems:

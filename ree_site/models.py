@@ -76,8 +76,20 @@ class Cited(Strict):
 class Record(Strict):
     """Fields every record has."""
 
+    id: Slug | None = Field(None, description="Optional: the record's id, which must equal the file name without .yml.")
     sources: list[Slug] = Field(default_factory=list, description="Further sources for the record as a whole.")
     reviewed: dt.date = Field(description="When the record was last checked against its sources.")
+
+    @model_validator(mode="after")
+    def _years_not_after_review(self) -> Record:
+        for name, year in self._dated_years():
+            if year > self.reviewed.year:
+                raise ValueError(f"{name} {year} is later than the review date {self.reviewed}")
+        return self
+
+    def _dated_years(self) -> Iterator[tuple[str, int]]:
+        """Years that cannot lie after the review date (what has been published or measured)."""
+        return iter(())
 
     def references(self) -> Iterator[Reference]:
         """Every reference this record makes to another record, citations inside text included."""
@@ -135,6 +147,9 @@ class Element(Record):
             raise ValueError(f"atomic number {self.atomic_number} does not match symbol {self.symbol} ({expected})")
         return self
 
+    def _dated_years(self) -> Iterator[tuple[str, int]]:
+        yield "the discovery year", self.discovery.year
+
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         yield ("atomic_weight", "source"), "source", self.atomic_weight.source
@@ -179,12 +194,9 @@ class Producer(Record):
     elements: list[Slug] = Field(default_factory=list)
     issues: list[Slug] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _figures_not_after_review(self) -> Producer:
+    def _dated_years(self) -> Iterator[tuple[str, int]]:
         for figure in self.figures:
-            if figure.year > self.reviewed.year:
-                raise ValueError(f"a figure for {figure.year} is later than the review date {self.reviewed}")
-        return self
+            yield "a figure for", figure.year
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -235,6 +247,10 @@ class Source(Record):
     year: Year | None = Field(description="Year of publication; null for an undated web page.")
     url: Url
     note: Text | None = None
+
+    def _dated_years(self) -> Iterator[tuple[str, int]]:
+        if self.year is not None:
+            yield "the publication year", self.year
 
 
 def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:

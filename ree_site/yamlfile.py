@@ -72,6 +72,7 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         raise fail("file is empty")
 
     loader = Loader(text)
+    node: Node | None = None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -85,12 +86,38 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         raise fail(f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as exc:
         raise fail(f"YAML error: {exc}") from None
+    except (ValueError, OverflowError) as exc:
+        # A value that matches a YAML type but cannot be built, such as the date 2026-13-45.
+        line, column = _bad_scalar(node) if node is not None else (1, 1)
+        raise fail(f"invalid value: {exc}", line, column) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise fail(f"the top level must be a mapping of field names to values, not {kind}")
     return YamlDocument(display, data, positions)
+
+
+def _bad_scalar(root: Node) -> tuple[int, int]:
+    """Where the scalar that failed to construct is (dates are the only ones that can fail)."""
+    probe = yaml.SafeLoader("")
+    stack = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                probe.construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1, node.start_mark.column + 1
+        elif isinstance(node, MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return (1, 1)
 
 
 def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:

@@ -136,3 +136,73 @@ def test_every_problem_in_every_file_is_reported(make_data: MakeData) -> None:
 
 def test_missing_data_directory(tmp_path: Path) -> None:
     assert problems(tmp_path / "data") == ["data:1:1: data directory does not exist"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "elements/neodymium.yml",
+            "year: 1885",
+            "year: 2030",
+            "data/elements/neodymium.yml:1:1: (record): the discovery year 2030 is later than the review date 2026-11-27",
+        ),
+        (
+            "sources/ciaaw-test.yml",
+            "year: 2024",
+            "year: 2029",
+            "data/sources/ciaaw-test.yml:1:1: (record): the publication year 2029 is later than the review date 2026-11-27",
+        ),
+        (
+            "sources/ciaaw-test.yml",
+            "url: https://example.org/ciaaw",
+            "url: data:text/html,<script>alert(1)</script>",
+            "data/sources/ciaaw-test.yml:4:1: url: must be an http:// or https:// address without spaces",
+        ),
+        (
+            "producers/china.yml",
+            "elements: [neodymium]",
+            "elements: [a/b]",
+            "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025'",
+        ),
+        (
+            "producers/china.yml",
+            "name: China",
+            "id: china-pr\n        name: China",
+            "data/producers/china.yml:1:1: id: id 'china-pr' does not match the file name 'china.yml'; rename one of them",
+        ),
+        (
+            "elements/neodymium.yml",
+            "symbol: Nd",
+            "symbol: Xx",
+            "data/elements/neodymium.yml:1:1: (record): symbol 'Xx' is not one of the 17 rare earth elements",
+        ),
+    ],
+)
+def test_more_schema_checks(make_data: MakeData, file: str, old: str, new: str, expected: str) -> None:
+    assert old in SMALL_DATA[file]
+    changed = SMALL_DATA[file].replace(old, new)
+    assert problems(make_data(**{file.removesuffix(".yml").replace("/", "__"): changed})) == [expected]
+
+
+def test_matching_id_field_is_accepted(make_data: MakeData) -> None:
+    changed = SMALL_DATA["producers/china.yml"].replace("name: China", "id: china\n        name: China")
+    assert len(load_records(make_data(producers__china=changed))) == 7
+
+
+def test_misnamed_folder_and_stray_files_are_not_silently_skipped(make_data: MakeData) -> None:
+    data_dir = make_data()
+    (data_dir / "element").mkdir()
+    (data_dir / "element" / "cerium.yml").write_text("name: Cerium\n")
+    (data_dir / "elements" / "notes.txt").write_text("to do\n")
+    (data_dir / "elements" / "drafts").mkdir()
+    # Hidden files, editor backups and a schema folder are fine.
+    (data_dir / "elements" / ".neodymium.yml.swp").write_bytes(b"\x00")
+    (data_dir / "elements" / "neodymium.yml~").write_text("old")
+    (data_dir / "schema").mkdir()
+    (data_dir / "README.md").write_text("# Data\n")
+    assert problems(data_dir) == [
+        "data/element:1:1: unknown folder; did you mean 'elements'?",
+        "data/elements/drafts:1:1: not a record: a folder here must be a .yml file",
+        "data/elements/notes.txt:1:1: not a record: a file here must be a .yml file",
+    ]

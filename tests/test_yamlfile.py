@@ -93,3 +93,8 @@ def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     message = only_problem(tmp_path, "summary: " + "x" * MAX_FILE_BYTES + "\n")
     assert message.startswith("data/x.yml:1:1: file is ")
     assert "the limit is" in message
+
+
+def test_impossible_date_is_reported_at_its_place(tmp_path: Path) -> None:
+    message = only_problem(tmp_path, "name: X\nreviewed: 2026-13-45\n")
+    assert message == "data/x.yml:2:11: invalid value: month must be in 1..12"

@@ -1,0 +1,67 @@
+"""The `ree-site check` command: the checker that needs no build."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ree_site.cli import main
+
+from .conftest import SMALL_DATA, write_files
+
+
+def test_clean_data_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(data_dir)]) == 0
+    assert capsys.readouterr().out == f"7 records checked in {data_dir}: no problems found.\n"
+
+
+def test_problems_exit_1_one_per_line_then_a_count(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_files(data_dir, {"elements/neodymium.yml": SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")})
+    (data_dir / "sources" / "ciaaw-test.yml").write_text("title: [\n")
+    monkeypatch.chdir(data_dir.parent)
+    assert main(["check", "data"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "data/elements/neodymium.yml:1:1: symbol: required field is missing",
+        "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol'?",
+        "data/sources/ciaaw-test.yml:2:1: YAML syntax error: while parsing a flow node did not find expected node content",
+        "3 problems found in the data.",
+    ]
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out.startswith("ree-site 0.")
+
+
+@pytest.mark.parametrize("command", [["-m", "ree_site"], None])
+def test_installed_command_and_module(data_dir: Path, command: list[str] | None) -> None:
+    if command is None:
+        script = Path(sys.executable).with_name("ree-site")
+        assert script.is_file(), "the console script is installed with the package"
+        argv = [str(script), "check", str(data_dir)]
+    else:
+        argv = [sys.executable, *command, "check", str(data_dir)]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no problems found" in result.stdout
+    broken = data_dir / "producers" / "china.yml"
+    broken.write_text(broken.read_text().replace("kind: country", "kind: planet"))
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "china.yml:2:1: kind: Input should be" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

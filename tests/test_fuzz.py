@@ -1,0 +1,94 @@
+"""Fuzzing: whatever a data file holds, the only exception that comes out is the project's DataError."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ree_site.catalog import Catalog
+from ree_site.errors import DataError
+from ree_site.loading import load_records
+from ree_site.render import Renderer
+
+from .conftest import SMALL_DATA, write_files
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.dates(min_value=dt.date(1, 1, 1)),
+    st.sampled_from(["neodymium", "usgs-test", "china", "../x", "a/b", "{{ x }}", "<script>", "%", "t REO", "[@usgs-test]"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def check(files: dict[str, str | bytes]) -> None:
+    """Load, link and render ``files`` on top of the small data set: success or DataError only."""
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        write_files(data_dir, SMALL_DATA)
+        for name, content in files.items():
+            path = data_dir / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8", errors="surrogatepass")
+        try:
+            Renderer(Catalog.build(load_records(data_dir))).render_all()
+        except DataError as exc:
+            assert exc.problems, "a DataError always carries at least one problem"
+            for problem in exc.problems:
+                assert problem.path.startswith(str(data_dir)) or problem.path.startswith("data"), problem
+                assert problem.line >= 1 and problem.column >= 1
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes(content: bytes) -> None:
+    check({"elements/neodymium.yml": content})
+
+
+@FUZZ
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
+def test_arbitrary_text(content: str) -> None:
+    check({"issues/export-controls.yml": content})
+
+
+def _record(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(textwrap.dedent(SMALL_DATA[name]))
+    return loaded
+
+
+@FUZZ
+@given(
+    st.sampled_from(["elements/neodymium.yml", "producers/china.yml", "issues/export-controls.yml", "sources/usgs-test.yml"]),
+    st.dictionaries(st.sampled_from(sorted({k for n in SMALL_DATA for k in _record(n)} | {"extra", "id"})), values, max_size=4),
+    st.lists(st.sampled_from(sorted({k for n in SMALL_DATA for k in _record(n)})), max_size=2),
+)
+def test_mutated_records(name: str, changes: dict[str, Any], removed: list[str]) -> None:
+    record = _record(name)
+    record.update(changes)
+    for key in removed:
+        record.pop(key, None)
+    check({name: yaml.safe_dump(record, allow_unicode=True)})
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(["a: &a [x, x]", "b: &b [*a, *a, *a]", "c: [*b, *b, *b]", "d: {k: *c}", "- *a", "e: !!python/name:os.system", "f: *zz", "g: 2026-13-45", "h: 2026-02-30"]), max_size=6))
+def test_anchors_tags_and_aliases(lines: list[str]) -> None:
+    check({"sources/usgs-test.yml": "\n".join(lines) + "\n"})
