@@ -7,10 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import datetime as dt
+import re
+from importlib.resources import files
+
 from . import __version__
 from .catalog import Catalog
 from .errors import DataError
 from .loading import load_records
+from .models import FOLDERS, SLUG_PATTERN
+from .schema import schema_files
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -25,6 +31,32 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     count = len(catalog.entries)
     print(f"{count} record{'s' if count != 1 else ''} checked in {data_dir}: no problems found.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    if not re.match(SLUG_PATTERN, args.id):
+        print(f"ree-site new: error: {args.id!r} is not an id: use a lowercase slug such as 'mount-weld'", file=sys.stderr)
+        return 2
+    path = Path(args.data_dir) / FOLDERS[args.kind] / f"{args.id}.yml"
+    if path.exists() or path.with_suffix(".yaml").exists():
+        print(f"ree-site new: error: {path} already exists; nothing was written", file=sys.stderr)
+        return 1
+    today = dt.date.today()
+    scaffold = files("ree_site").joinpath("scaffolds", f"{args.kind}.yml").read_text(encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as out:  # "x": never replaces a file that appeared meanwhile
+        out.write(scaffold.replace("{today}", today.isoformat()).replace("{year}", str(today.year)))
+    print(f"{path} written: fill in its fields, then run `ree-site check`.")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    out = Path(args.directory)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8")
+        print(out / name)
     return 0
 
 
@@ -46,6 +78,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("data_dir", nargs="?", default="data", metavar="DATA_DIR", help="folder of records (default: data)")
     check.set_defaults(run=_check)
+
+    new = commands.add_parser(
+        "new",
+        help="write a new record file with every field present and commented",
+        description="Write data/<kind>s/<ID>.yml from a template. Never overwrites an existing file.",
+    )
+    new.add_argument("kind", choices=sorted(FOLDERS), help="the kind of record")
+    new.add_argument("id", metavar="ID", help="the new record's id: a lowercase slug, which becomes its file name")
+    new.add_argument("--data-dir", default="data", help="folder of records (default: data)")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of each record kind",
+        description="Write element.json, producer.json, issue.json and source.json, generated from the models.",
+    )
+    schema.add_argument("directory", nargs="?", default="data/schema", help="output folder (default: data/schema)")
+    schema.set_defaults(run=_schema)
     return parser
 
 

@@ -141,11 +141,22 @@ def _message(error: Any, loc: tuple[str | int, ...], model: type[BaseModel]) -> 
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
     name = next((part for part in reversed(loc) if isinstance(part, str)), "")
-    if kind == "string_pattern_mismatch" and name in {"source", "sources", "producers", "elements", "issues", "parent"}:
-        message = "must be a record id: a lowercase slug such as 'usgs-mcs-2025'"
+    if kind == "string_pattern_mismatch" and name in _PATTERN_HINTS:
+        message = _PATTERN_HINTS[name]
+        if error.get("input"):
+            message += f" (got {error['input']!r})"
     elif kind not in {"value_error", "assertion_error"} and "input" in error and not isinstance(error["input"], dict | list):
         message += f" (got {error['input']!r})"
     return message
+
+
+_SLUG_HINT = "must be a record id: a lowercase slug such as 'usgs-mcs-2025'"
+_PATTERN_HINTS = {
+    **dict.fromkeys(["source", "sources", "producers", "elements", "issues", "parent", "responses", "id"], _SLUG_HINT),
+    "symbol": "must be a chemical symbol such as 'Nd'",
+    "value": "must be written as CIAAW prints it, such as '144.242(3)' or '[6.938, 6.997]'",
+    "date": "must be a date written YYYY-MM-DD, or 'YYYY-MM' or 'YYYY' in quotes",
+}
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:

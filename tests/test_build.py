@@ -89,3 +89,16 @@ def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None
 
 def test_small_data_fixture_is_complete() -> None:
     assert {name.split("/")[0] for name in SMALL_DATA} == {"elements", "producers", "issues", "sources"}
+
+
+def test_build_and_check_never_write_into_data_or_content(project: Path) -> None:
+    before = {name: snapshot(project / name) for name in ("data", "content")}
+    assert mkdocs(project).returncode == 0
+    broken = project / "data" / "issues" / "export-controls.yml"
+    broken.write_text(broken.read_text() + "unknown_field: 1\n")
+    before["data"] = snapshot(project / "data")
+    assert mkdocs(project).returncode == 1
+    from ree_site.cli import main
+
+    assert main(["check", str(project / "data")]) == 1
+    assert {name: snapshot(project / name) for name in ("data", "content")} == before

@@ -65,3 +65,35 @@ def test_installed_command_and_module(data_dir: Path, command: list[str] | None)
     assert result.returncode == 1
     assert "china.yml:2:1: kind: Input should be" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("kind", ["element", "producer", "issue", "source"])
+def test_new_writes_a_commented_template_and_never_overwrites(
+    data_dir: Path, kind: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = {"element": "elements", "producer": "producers", "issue": "issues", "source": "sources"}[kind]
+    assert main(["new", kind, "fresh-record", "--data-dir", str(data_dir)]) == 0
+    path = data_dir / folder / "fresh-record.yml"
+    text = path.read_text()
+    assert text.startswith(f"# yaml-language-server: $schema=../schema/{kind}.json\n")
+    assert "reviewed: 20" in text and "{today}" not in text
+    # The template names every field of the model, set or commented.
+    from ree_site.models import KINDS
+
+    for field in KINDS[kind].model_fields:
+        if field != "id":
+            assert f"{field}:" in text, f"{kind} template lacks {field}"
+    # Unfilled, it does not pass the check: the editor is told what to fill in.
+    assert main(["check", str(data_dir)]) == 1
+    assert f"{folder}/fresh-record.yml:" in capsys.readouterr().out
+    # A second run refuses and leaves the file as it was.
+    path.write_text(text + "# edited\n")
+    assert main(["new", kind, "fresh-record", "--data-dir", str(data_dir)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text().endswith("# edited\n")
+
+
+def test_new_refuses_an_id_that_is_not_a_slug(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "source", "../escape", "--data-dir", str(data_dir)]) == 2
+    assert not (data_dir.parent / "escape.yml").exists()
+    assert "not an id" in capsys.readouterr().err

@@ -106,7 +106,7 @@ def test_empty_text_is_refused(make_data: MakeData) -> None:
 def test_reference_must_be_a_slug(make_data: MakeData) -> None:
     text = SMALL_DATA["producers/china.yml"].replace("elements: [neodymium]", "elements: [../x]")
     assert problems(make_data(producers__china=text)) == [
-        "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025'"
+        "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025' (got '../x')"
     ]
 
 
@@ -163,7 +163,7 @@ def test_missing_data_directory(tmp_path: Path) -> None:
             "producers/china.yml",
             "elements: [neodymium]",
             "elements: [a/b]",
-            "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025'",
+            "data/producers/china.yml:13:12: elements[0]: must be a record id: a lowercase slug such as 'usgs-mcs-2025' (got 'a/b')",
         ),
         (
             "producers/china.yml",

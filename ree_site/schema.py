@@ -1,0 +1,24 @@
+"""JSON Schema of each record kind, generated from the pydantic models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .models import FOLDERS, KINDS
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that a ``data/<kind>s/*.yml`` file must satisfy."""
+    schema = KINDS[kind].model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{kind}.json",
+        "description": f"A record in data/{FOLDERS[kind]}/: the file name (a lowercase slug) is its id.",
+        **schema,
+    }
+
+
+def schema_files() -> dict[str, str]:
+    """File name -> text of every schema, as committed under ``data/schema/``."""
+    return {f"{kind}.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in KINDS}
