@@ -25,7 +25,10 @@ serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000 (YAML edit
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## The whole test suite, then a strict build of the real site
+test: $(STAMP)  ## Lint and type checks, the whole test suite, then a strict build of the real site
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
 

@@ -14,7 +14,7 @@ from .loading import load_records
 
 __version__ = "0.1.0"
 
-__all__ = ["Catalog", "DataError", "Problem", "build_catalog", "load_records", "__version__"]
+__all__ = ["Catalog", "DataError", "Problem", "__version__", "build_catalog", "load_records"]
 
 
 def build_catalog(data_dir: Path, root: Path | None = None) -> Catalog:

@@ -71,14 +71,16 @@ class Catalog:
         problems = []
         for producer_id, entry in self._of("producer"):
             chain = [producer_id]
-            current = cast(Producer, entry.record).parent
+            current = cast("Producer", entry.record).parent
             while current is not None and ("producer", current) in self.entries:
                 if current in chain:
                     shown = " -> ".join([*chain, current])
-                    problems.append(entry.document.problem(("parent",), "parent", f"parent chain forms a cycle ({shown})"))
+                    problems.append(
+                        entry.document.problem(("parent",), "parent", f"parent chain forms a cycle ({shown})")
+                    )
                     break
                 chain.append(current)
-                current = cast(Producer, self.entries[("producer", current)].record).parent
+                current = cast("Producer", self.entries[("producer", current)].record).parent
         return problems
 
     def _of(self, kind: str) -> list[tuple[str, Entry[Record]]]:
@@ -90,25 +92,25 @@ class Catalog:
     @property
     def elements(self) -> list[Entry[Element]]:
         """Elements in order of atomic number."""
-        found = [cast(Entry[Element], e) for _, e in self._of("element")]
+        found = [cast("Entry[Element]", e) for _, e in self._of("element")]
         return sorted(found, key=lambda e: e.record.atomic_number)
 
     @property
     def producers(self) -> list[Entry[Producer]]:
         """Producers in order of name."""
-        found = [cast(Entry[Producer], e) for _, e in self._of("producer")]
+        found = [cast("Entry[Producer]", e) for _, e in self._of("producer")]
         return sorted(found, key=lambda e: e.record.name.casefold())
 
     @property
     def issues(self) -> list[Entry[Issue]]:
         """Issues in order of title."""
-        found = [cast(Entry[Issue], e) for _, e in self._of("issue")]
+        found = [cast("Entry[Issue]", e) for _, e in self._of("issue")]
         return sorted(found, key=lambda e: e.record.title.casefold())
 
     @property
     def sources(self) -> list[Entry[Source]]:
         """Sources in order of title."""
-        found = [cast(Entry[Source], e) for _, e in self._of("source")]
+        found = [cast("Entry[Source]", e) for _, e in self._of("source")]
         return sorted(found, key=lambda e: e.record.title.casefold())
 
     def related_of(self, entry: Entry[Record], kind: str) -> list[Entry[Record]]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Sequence
-from pathlib import Path
-
 import datetime as dt
 import re
+import sys
+from collections.abc import Sequence
 from importlib.resources import files
+from pathlib import Path
 
 from . import __version__
 from .catalog import Catalog
@@ -36,7 +35,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     if not re.match(SLUG_PATTERN, args.id):
-        print(f"ree-site new: error: {args.id!r} is not an id: use a lowercase slug such as 'mount-weld'", file=sys.stderr)
+        print(
+            f"ree-site new: error: {args.id!r} is not an id: use a lowercase slug such as 'mount-weld'", file=sys.stderr
+        )
         return 2
     path = Path(args.data_dir) / FOLDERS[args.kind] / f"{args.id}.yml"
     if path.exists() or path.with_suffix(".yaml").exists():
@@ -76,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
             "then a count. Exit status: 0 when the data is clean, 1 when it has problems, 2 for a usage error."
         ),
     )
-    check.add_argument("data_dir", nargs="?", default="data", metavar="DATA_DIR", help="folder of records (default: data)")
+    check.add_argument(
+        "data_dir", nargs="?", default="data", metavar="DATA_DIR", help="folder of records (default: data)"
+    )
     check.set_defaults(run=_check)
 
     new = commands.add_parser(

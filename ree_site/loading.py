@@ -15,18 +15,18 @@ from .errors import DataError, Problem, format_field
 from .models import FOLDERS, KINDS, SLUG_PATTERN, Record
 from .yamlfile import YamlDocument, load_yaml
 
-R = TypeVar("R", bound=Record)
+R_co = TypeVar("R_co", bound=Record, covariant=True)
 
 
 @dataclass(frozen=True)
-class Entry(Generic[R]):
+class Entry(Generic[R_co]):
     """A validated record with what is needed to point back at its file."""
 
     kind: str
     id: str
     path: Path
     document: YamlDocument
-    record: R
+    record: R_co
 
 
 def display_path(path: Path, root: Path | None) -> str:
@@ -93,7 +93,13 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
             record_id = path.stem
             if not re.match(SLUG_PATTERN, record_id):
                 problems.append(
-                    Problem(shown, 1, 1, "", f"file name {path.name!r} must be a lowercase slug such as 'rare-earth-2024.yml'")
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        f"file name {path.name!r} must be a lowercase slug such as 'rare-earth-2024.yml'",
+                    )
                 )
                 continue
             try:
@@ -145,7 +151,11 @@ def _message(error: Any, loc: tuple[str | int, ...], model: type[BaseModel]) -> 
         message = _PATTERN_HINTS[name]
         if error.get("input"):
             message += f" (got {error['input']!r})"
-    elif kind not in {"value_error", "assertion_error"} and "input" in error and not isinstance(error["input"], dict | list):
+    elif (
+        kind not in {"value_error", "assertion_error"}
+        and "input" in error
+        and not isinstance(error["input"], dict | list)
+    ):
         message += f" (got {error['input']!r})"
     return message
 

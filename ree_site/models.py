@@ -99,8 +99,13 @@ class Record(Strict):
 
 
 class AtomicWeight(Cited):
-    value: None | Annotated[str, StringConstraints(pattern=r"^(\d+(\.\d+( \d+)*)?(\(\d+\))?|\[\d+(\.\d+)?, ?\d+(\.\d+)?\]|\[\d+\])$")] = (
-        Field(description="As published by CIAAW, e.g. 144.242(3) or [6.938, 6.997]; null (with a note) where there is none.")
+    value: (
+        Annotated[
+            str, StringConstraints(pattern=r"^(\d+(\.\d+( \d+)*)?(\(\d+\))?|\[\d+(\.\d+)?, ?\d+(\.\d+)?\]|\[\d+\])$")
+        ]
+        | None
+    ) = Field(
+        description="As published by CIAAW, e.g. 144.242(3) or [6.938, 6.997]; null (with a note) where there is none."
     )
     note: Text | None = None
 
@@ -166,7 +171,9 @@ class Element(Record):
 class Figure(Cited):
     measure: Measure
     year: Year
-    value: float | None = Field(ge=0, description="The figure; null where the source gives none (NA, W), with a note saying why.")
+    value: float | None = Field(
+        ge=0, description="The figure; null where the source gives none (NA, W), with a note saying why."
+    )
     unit: Unit
     estimated: bool = False
     note: Text | None = None

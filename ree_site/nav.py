@@ -47,4 +47,4 @@ def _expand(item: NavItem, sections: dict[str, list[NavItem]]) -> NavItem:
 
 
 def _default_title(uri: str) -> str:
-    return uri.split("/")[0].capitalize()
+    return uri.split("/", maxsplit=1)[0].capitalize()

@@ -64,7 +64,9 @@ class ReePlugin(BasePlugin[ReeConfig]):
             if self.serving:
                 self.last_good = (self.pages, catalog)
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
-        log.info(f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated")
+        log.info(
+            f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated"
+        )
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

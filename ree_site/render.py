@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+)
 from markupsafe import Markup
 
 from .catalog import Catalog, title_of
@@ -33,16 +41,14 @@ def _escape_chars(text: str) -> Markup:
 
 def _finalize(value: Any) -> Any:
     """Applied to every ``{{ ... }}`` output: data text can never become markup or a template."""
-    if isinstance(value, Markup) or isinstance(value, int | float):
+    if isinstance(value, (Markup, int | float)):
         return value
     return md_escape(str(value))
 
 
 def join(items: Any, separator: str = "") -> Markup:
     """Like Jinja's ``join``, but each plain-text item is escaped for Markdown too, not only for HTML."""
-    return _escape_chars(separator).join(
-        item if isinstance(item, Markup) else md_escape(str(item)) for item in items
-    )
+    return _escape_chars(separator).join(item if isinstance(item, Markup) else md_escape(str(item)) for item in items)
 
 
 def number(value: float | None) -> str:
@@ -94,9 +100,9 @@ class Citations:
             if index % 2:
                 out += self.cite(part)
             else:
-                part = _SPACE.sub(" ", part)
+                words = _SPACE.sub(" ", part)
                 # "magnets [@usgs]" reads "magnets[1]": the marker hugs the word it supports.
-                out += _escape_chars(part.rstrip() if index + 1 < len(parts) else part)
+                out += _escape_chars(words.rstrip() if index + 1 < len(parts) else words)
         return Markup(out.strip())
 
     def add(self, source_ids: list[str]) -> str:

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import DataError, Problem, format_field
 
 #: libyaml's parser when PyYAML was built with it (much faster), the pure-Python one otherwise.
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Files larger than this are refused before they are parsed.
 MAX_FILE_BYTES = 1_000_000
@@ -66,9 +66,7 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail("file is not valid UTF-8 text", line, column) from None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail("file is empty")
 
     loader = Loader(text)
@@ -132,7 +130,15 @@ def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:
         if visited > MAX_NODES:
             line, column = node.start_mark.line + 1, node.start_mark.column + 1
             raise DataError(
-                [Problem(display, line, column, "", f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)")]
+                [
+                    Problem(
+                        display,
+                        line,
+                        column,
+                        "",
+                        f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)",
+                    )
+                ]
             )
         if isinstance(node, MappingNode):
             seen: dict[str, int] = {}
@@ -144,19 +150,18 @@ def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:
                 key = key_node.value
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 if key in seen:
-                    field_name = format_field(loc + (key,))
+                    field_name = format_field((*loc, key))
                     problems.append(
                         Problem(display, line, column, field_name, f"duplicate key (first set on line {seen[key]})")
                     )
                     continue
                 seen[key] = line
-                positions[loc + (key,)] = (line, column)
-                stack.append((value_node, loc + (key,)))
+                positions[(*loc, key)] = (line, column)
+                stack.append((value_node, (*loc, key)))
         elif isinstance(node, SequenceNode):
             for index, item in enumerate(node.value):
-                positions[loc + (index,)] = (item.start_mark.line + 1, item.start_mark.column + 1)
-                stack.append((item, loc + (index,)))
+                positions[(*loc, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                stack.append((item, (*loc, index)))
     if problems:
         raise DataError(problems)
     return positions
-

@@ -104,7 +104,10 @@ def test_duplicate_ids(make_data: MakeData) -> None:
 def test_parent_cycle(make_data: MakeData) -> None:
     china = SMALL_DATA["producers/china.yml"].replace("kind: country\n", "kind: country\n        parent: bayan-obo\n")
     found = problems(make_data(producers__china=china))
-    assert "data/producers/bayan-obo.yml:4:1: parent: parent chain forms a cycle (bayan-obo -> china -> bayan-obo)" in found
+    assert (
+        "data/producers/bayan-obo.yml:4:1: parent: parent chain forms a cycle (bayan-obo -> china -> bayan-obo)"
+        in found
+    )
     assert "data/producers/china.yml:3:1: parent: parent chain forms a cycle (china -> bayan-obo -> china)" in found
 
 
@@ -118,6 +121,8 @@ def test_citation_inside_text_must_name_a_source(make_data: MakeData) -> None:
 
 
 def test_citation_inside_text_counts_as_citing(make_data: MakeData) -> None:
-    text = SMALL_DATA["producers/china.yml"].replace("summary: The largest producer.", "summary: Largest [@ciaaw-test].")
+    text = SMALL_DATA["producers/china.yml"].replace(
+        "summary: The largest producer.", "summary: Largest [@ciaaw-test]."
+    )
     catalog = build_catalog(make_data(producers__china=text))
     assert ("producer", "china") in {(e.kind, e.id) for e in catalog.citing("ciaaw-test")}

@@ -21,7 +21,9 @@ def test_clean_data_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
 def test_problems_exit_1_one_per_line_then_a_count(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    write_files(data_dir, {"elements/neodymium.yml": SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")})
+    write_files(
+        data_dir, {"elements/neodymium.yml": SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")}
+    )
     (data_dir / "sources" / "ciaaw-test.yml").write_text("title: [\n")
     monkeypatch.chdir(data_dir.parent)
     assert main(["check", "data"]) == 1

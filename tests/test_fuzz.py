@@ -28,7 +28,9 @@ scalars = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
     st.dates(min_value=dt.date(1, 1, 1)),
-    st.sampled_from(["neodymium", "usgs-test", "china", "../x", "a/b", "{{ x }}", "<script>", "%", "t REO", "[@usgs-test]"]),
+    st.sampled_from(
+        ["neodymium", "usgs-test", "china", "../x", "a/b", "{{ x }}", "<script>", "%", "t REO", "[@usgs-test]"]
+    ),
 )
 values = st.recursive(
     scalars,
@@ -76,8 +78,12 @@ def _record(name: str) -> dict[str, Any]:
 
 @FUZZ
 @given(
-    st.sampled_from(["elements/neodymium.yml", "producers/china.yml", "issues/export-controls.yml", "sources/usgs-test.yml"]),
-    st.dictionaries(st.sampled_from(sorted({k for n in SMALL_DATA for k in _record(n)} | {"extra", "id"})), values, max_size=4),
+    st.sampled_from(
+        ["elements/neodymium.yml", "producers/china.yml", "issues/export-controls.yml", "sources/usgs-test.yml"]
+    ),
+    st.dictionaries(
+        st.sampled_from(sorted({k for n in SMALL_DATA for k in _record(n)} | {"extra", "id"})), values, max_size=4
+    ),
     st.lists(st.sampled_from(sorted({k for n in SMALL_DATA for k in _record(n)})), max_size=2),
 )
 def test_mutated_records(name: str, changes: dict[str, Any], removed: list[str]) -> None:
@@ -89,6 +95,23 @@ def test_mutated_records(name: str, changes: dict[str, Any], removed: list[str])
 
 
 @FUZZ
-@given(st.lists(st.sampled_from(["a: &a [x, x]", "b: &b [*a, *a, *a]", "c: [*b, *b, *b]", "d: {k: *c}", "- *a", "e: !!python/name:os.system", "f: *zz", "g: 2026-13-45", "h: 2026-02-30"]), max_size=6))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a: &a [x, x]",
+                "b: &b [*a, *a, *a]",
+                "c: [*b, *b, *b]",
+                "d: {k: *c}",
+                "- *a",
+                "e: !!python/name:os.system",
+                "f: *zz",
+                "g: 2026-13-45",
+                "h: 2026-02-30",
+            ]
+        ),
+        max_size=6,
+    )
+)
 def test_anchors_tags_and_aliases(lines: list[str]) -> None:
     check({"sources/usgs-test.yml": "\n".join(lines) + "\n"})

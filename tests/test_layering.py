@@ -29,6 +29,6 @@ print("LEAKED" if leaked else "CLEAN", leaked)
 
 
 def test_only_the_plugin_layer_imports_mkdocs() -> None:
-    for name in CORE + ["__init__"]:
+    for name in [*CORE, "__init__"]:
         source = (ROOT / "ree_site" / f"{name}.py").read_text()
         assert "import mkdocs" not in source and "from mkdocs" not in source, name

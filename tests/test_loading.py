@@ -119,12 +119,16 @@ def test_url_must_be_http(make_data: MakeData) -> None:
 
 def test_file_name_must_be_a_slug(make_data: MakeData) -> None:
     found = problems(make_data(**{"sources__Bad Name": SMALL_DATA["sources/usgs-test.yml"]}))
-    assert found == ["data/sources/Bad Name.yml:1:1: file name 'Bad Name.yml' must be a lowercase slug such as 'rare-earth-2024.yml'"]
+    assert found == [
+        "data/sources/Bad Name.yml:1:1: file name 'Bad Name.yml' must be a lowercase slug such as 'rare-earth-2024.yml'"
+    ]
 
 
 def test_every_problem_in_every_file_is_reported(make_data: MakeData) -> None:
     element = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: x")
-    producer = SMALL_DATA["producers/china.yml"].replace("kind: country", "kind: planet").replace("year: 2024", "year: z")
+    producer = (
+        SMALL_DATA["producers/china.yml"].replace("kind: country", "kind: planet").replace("year: 2024", "year: z")
+    )
     found = problems(make_data(elements__neodymium=element, producers__china=producer))
     assert [p.split(": ")[0] for p in found] == [
         "data/elements/neodymium.yml:3:1",

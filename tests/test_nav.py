@@ -7,7 +7,12 @@ from pathlib import Path
 from ree_site import build_catalog
 from ree_site.nav import expand_nav
 
-NAV = [{"Home": "index.md"}, {"Elements": "elements/index.md"}, "producers/index.md", {"More": [{"Sources": "sources/index.md"}]}]
+NAV = [
+    {"Home": "index.md"},
+    {"Elements": "elements/index.md"},
+    "producers/index.md",
+    {"More": [{"Sources": "sources/index.md"}]},
+]
 
 
 def test_small_collections_become_sections(data_dir: Path) -> None:

@@ -45,5 +45,3 @@ def test_all_seventeen_rare_earth_elements(catalog: Catalog) -> None:
     assert numbers == [21, 39, *range(57, 72)]
     for entry in catalog.elements:
         assert entry.id == entry.record.name.lower(), f"{entry.path.name}: file name should be the element's name"
-
-

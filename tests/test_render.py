@@ -50,13 +50,16 @@ def test_element_page(data_dir: Path) -> None:
     assert '1. <span id="ref-1"></span>CIAAW (2024)' in page
     assert '2. <span id="ref-2"></span>U.S. Geological Survey (2026)' in page
     assert "[About this source](../sources/usgs-test.md)" in page
-    assert "Last reviewed: <time datetime=\"2026-11-27\">27 November 2026</time>" in page
+    assert 'Last reviewed: <time datetime="2026-11-27">27 November 2026</time>' in page
 
 
 def test_producer_page(data_dir: Path) -> None:
     pages = render(data_dir)
     china = pages["producers/china.md"]
-    assert '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate. |' in china
+    assert (
+        '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate. |'
+        in china
+    )
     assert "- [Bayan Obo](bayan-obo.md)" in china
     assert "| Part of | [China](china.md) |" in pages["producers/bayan-obo.md"]
 
@@ -110,7 +113,7 @@ def test_missing_field_in_a_template_is_an_error(data_dir: Path, tmp_path: Path)
     overrides = tmp_path / "overrides"
     overrides.mkdir()
     (overrides / "source.md.j2").write_text("# {{ record.title }}\n{{ record.no_such_field }}\n")
-    with pytest.raises(TemplateRenderError, match="template source.md.j2: .*no_such_field"):
+    with pytest.raises(TemplateRenderError, match=r"template source\.md\.j2: .*no_such_field"):
         render(data_dir, overrides)
 
 
