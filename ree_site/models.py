@@ -44,6 +44,8 @@ Category = Literal[
 Status = Literal["active", "suspended", "ended", "ongoing"]
 Measure = Literal[
     "mine-production",
+    "refined-production",
+    "magnet-production",
     "reserves",
     "capacity",
     "share-mining",
@@ -52,6 +54,46 @@ Measure = Literal[
     "share-magnets",
 ]
 Unit = Literal["t REO", "t", "t/yr", "%"]
+
+#: Labels for the vocabularies, as shown on the pages.
+MEASURE_LABELS: dict[str, str] = {
+    "mine-production": "Mine production",
+    "refined-production": "Refined or separated output",
+    "magnet-production": "Magnet production",
+    "reserves": "Reserves",
+    "capacity": "Capacity",
+    "share-mining": "Share of world mining",
+    "share-separation": "Share of world separation and refining",
+    "share-metal": "Share of world metal production",
+    "share-magnets": "Share of world magnet production",
+}
+KIND_LABELS: dict[str, str] = {
+    "country": "Country",
+    "company": "Company",
+    "mine": "Mine",
+    "refinery": "Refinery",
+    "magnet-maker": "Magnet maker",
+}
+CATEGORY_LABELS: dict[str, str] = {
+    "concentration": "Concentration of supply",
+    "trade-policy": "Trade policy",
+    "environment": "Environment",
+    "ethics": "Ethics and labour",
+    "recycling": "Recycling",
+    "substitution": "Substitution",
+    "diversification": "Diversification",
+}
+STAGE_LABELS: dict[str, str] = {
+    "mining": "Mining",
+    "separation": "Separation and refining",
+    "metal": "Metal making",
+    "magnets": "Magnet making",
+}
+GROUP_LABELS: dict[str, str] = {
+    "light": "Light rare earth element",
+    "heavy": "Heavy rare earth element",
+    "none": "Not assigned to the light or heavy group",
+}
 
 #: The 17 rare earth elements: symbol -> atomic number.
 REE_ATOMIC_NUMBERS: dict[str, int] = {
@@ -175,6 +217,9 @@ class Figure(Cited):
         ge=0, description="The figure; null where the source gives none (NA, W), with a note saying why."
     )
     unit: Unit
+    qualifier: Literal["more-than", "less-than", "about"] | None = Field(
+        None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
+    )
     estimated: bool = False
     note: Text | None = None
 
@@ -194,6 +239,9 @@ class Producer(Record):
     name: Text
     kind: ProducerKind
     country: Text
+    aggregate: Literal["world", "others"] | None = Field(
+        None, description="Set on the records that hold the world total and the sum of unlisted countries."
+    )
     parent: Slug | None = None
     stages: list[Stage] = Field(default_factory=list)
     summary: Text

@@ -33,3 +33,29 @@ def record_url(kind: str, record_id: str) -> str:
 def relative_link(from_uri: str, to_uri: str) -> str:
     """A Markdown link target from one source page to another, which MkDocs then checks and rewrites."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+#: Generated pages that are not records: the views across collections.
+VIEW_PAGES: dict[str, str] = {
+    "concentration": "concentration.md",
+    "timeline": "timeline.md",
+    "downloads": "downloads.md",
+}
+
+
+def page_url(uri: str) -> str:
+    """The site-relative directory URL of a page: ``elements/neodymium.md`` -> ``elements/neodymium/``."""
+    stem = uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_uri: str, to_uri: str) -> str:
+    """A link from one page to another as it must appear in raw HTML (directory URLs)."""
+    here = page_url(from_uri) or "."
+    there = page_url(to_uri) or "."
+    path = posixpath.relpath(there, here)
+    return "./" if path == "." else path + "/"

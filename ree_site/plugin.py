@@ -12,14 +12,17 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from .catalog import Catalog
 from .config import ReeConfig
-from .errors import DataError
-from .loading import load_records
+from .embeds import expand_page
+from .errors import DataError, Problem
+from .export import export_files
+from .loading import display_path, load_records
 from .nav import expand_nav
 from .render import RenderedPage, Renderer, TemplateRenderError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
@@ -32,6 +35,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.serving = False
         #: The pages and catalog of the last build whose data was good (kept only while serving).
         self.last_good: tuple[list[RenderedPage], Catalog] | None = None
+        self.exports: dict[str, str] = {}
+        self.catalog: Catalog | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -50,9 +55,10 @@ class ReePlugin(BasePlugin[ReeConfig]):
         try:
             catalog = Catalog.build(load_records(data_dir, root))
             self.pages = Renderer(catalog, templates_dir).render_all()
+            check_content(catalog, Path(config.docs_dir), root)
         except (DataError, TemplateRenderError) as exc:
             if isinstance(exc, DataError):
-                message = f"the data in {self.config.data_dir}/ has problems:\n{exc.report()}"
+                message = f"problems in {self.config.data_dir}/ or in the pages that embed it:\n{exc.report()}"
             else:
                 message = str(exc)
             if not (self.serving and self.last_good):
@@ -63,11 +69,19 @@ class ReePlugin(BasePlugin[ReeConfig]):
         else:
             if self.serving:
                 self.last_good = (self.pages, catalog)
+        self.exports = export_files(catalog)
+        self.catalog = catalog
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
         log.info(
             f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated"
         )
         return config
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
+        if page.file.generated_by is not None or self.catalog is None or "[[" not in markdown:
+            return markdown
+        return expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
@@ -78,8 +92,27 @@ class ReePlugin(BasePlugin[ReeConfig]):
                     f"{Path(config.docs_dir).name}/{page.uri} would replace the page the ree plugin generates "
                     f"there; remove it, or change the template under {self.config.templates_dir}/ instead"
                 )
-            file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file = File.generated(config, page.uri, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source_path is not None:
                 file.edit_uri = Path(os.path.relpath(page.source_path, docs_dir)).as_posix()
             files.append(file)
+        for path, content in self.exports.items():
+            files.append(File.generated(config, path, content=content))
         return files
+
+
+def check_content(catalog: Catalog, docs_dir: Path, root: Path) -> None:
+    """Expand the data directives of every hand-written page once, so that a bad one stops the build
+    before MkDocs cleans the site (raises :class:`DataError` with each page's path and line)."""
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8-sig")
+        if "[[" not in text:
+            continue
+        uri = path.relative_to(docs_dir).as_posix()
+        try:
+            expand_page(catalog, text, uri, display_path(path, root))
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise DataError(problems)

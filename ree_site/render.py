@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -20,48 +19,25 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from . import stats
 from .catalog import Catalog, title_of
 from .loading import Entry
-from .models import CITATION, FOLDERS, Record
-from .pages import COLLECTION_TITLES, index_uri, record_uri, relative_link
-
-#: Characters that Markdown, its extensions or HTML would interpret; data text shows them literally.
-_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^=$\"']")
-_SPACE = re.compile(r"\s+")
-
-
-def md_escape(text: str) -> Markup:
-    """Escape ``text`` for HTML and Markdown alike: the result reads as plain text on the page."""
-    return _escape_chars(_SPACE.sub(" ", text).strip())
-
-
-def _escape_chars(text: str) -> Markup:
-    return Markup(_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text))
-
-
-def _finalize(value: Any) -> Any:
-    """Applied to every ``{{ ... }}`` output: data text can never become markup or a template."""
-    if isinstance(value, (Markup, int | float)):
-        return value
-    return md_escape(str(value))
-
-
-def join(items: Any, separator: str = "") -> Markup:
-    """Like Jinja's ``join``, but each plain-text item is escaped for Markdown too, not only for HTML."""
-    return _escape_chars(separator).join(item if isinstance(item, Markup) else md_escape(str(item)) for item in items)
-
-
-def number(value: float | None) -> str:
-    """``270000.0`` -> ``270,000``; keeps decimals that are there (``0.5``); ``None`` -> ``n/a``."""
-    if value is None:
-        return "n/a"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,}"
-
-
-def long_date(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
+from .models import (
+    CATEGORY_LABELS,
+    CITATION,
+    FOLDERS,
+    GROUP_LABELS,
+    KIND_LABELS,
+    MEASURE_LABELS,
+    STAGE_LABELS,
+    Element,
+    Issue,
+    Producer,
+    Record,
+)
+from .pages import COLLECTION_TITLES, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
+from .text import SPACE, escape_chars, finalize, join, long_date, md_escape, number
+from .views import Views
 
 
 @dataclass(frozen=True)
@@ -72,6 +48,15 @@ class RenderedPage:
     markdown: str
     source_path: Path | None
     title: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The page as MkDocs reads it: YAML front matter (tags, search boost, description), then Markdown."""
+        if not self.meta:
+            return self.markdown
+        front = yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True)
+        return f"---\n{front}---\n\n{self.markdown}"
 
 
 class Citations:
@@ -100,9 +85,9 @@ class Citations:
             if index % 2:
                 out += self.cite(part)
             else:
-                words = _SPACE.sub(" ", part)
+                words = SPACE.sub(" ", part)
                 # "magnets [@usgs]" reads "magnets[1]": the marker hugs the word it supports.
-                out += _escape_chars(words.rstrip() if index + 1 < len(parts) else words)
+                out += escape_chars(words.rstrip() if index + 1 < len(parts) else words)
         return Markup(out.strip())
 
     def add(self, source_ids: list[str]) -> str:
@@ -128,7 +113,7 @@ class Renderer:
             loader=ChoiceLoader(loaders),
             autoescape=True,
             undefined=StrictUndefined,
-            finalize=_finalize,
+            finalize=finalize,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -137,18 +122,30 @@ class Renderer:
         self.env.filters["number"] = number
         self.env.filters["long_date"] = long_date
         self.env.filters["title"] = title_of
+        self.env.filters["label"] = lambda key, labels: labels[key]
+        self.env.tests["contains"] = lambda sequence, item: item in sequence
+        self.env.globals.update(
+            stats=stats,
+            measure_labels=MEASURE_LABELS,
+            kind_labels=KIND_LABELS,
+            category_labels=CATEGORY_LABELS,
+            stage_labels=STAGE_LABELS,
+            group_labels=GROUP_LABELS,
+            view_pages=VIEW_PAGES,
+        )
 
     def render_all(self) -> list[RenderedPage]:
-        """Every record page and every collection index page."""
+        """Every record page, every collection index page and the view pages."""
         pages = [self.render_record(entry) for entry in self.catalog.entries.values()]
         pages.extend(self.render_index(kind) for kind in FOLDERS)
+        pages.extend(self.render_view(name) for name in VIEW_PAGES)
         return pages
 
     def render_record(self, entry: Entry[Record]) -> RenderedPage:
         uri = record_uri(entry.kind, entry.id)
-        context = {"entry": entry, "record": entry.record, "refs": Citations(self.catalog, uri)}
+        context = {"entry": entry, "record": entry.record}
         markdown = self._render(f"{entry.kind}.md.j2", uri, context)
-        return RenderedPage(uri, markdown, entry.path, title_of(entry))
+        return RenderedPage(uri, markdown, entry.path, title_of(entry), record_meta(entry))
 
     def render_index(self, kind: str) -> RenderedPage:
         uri = index_uri(kind)
@@ -156,10 +153,24 @@ class Renderer:
         markdown = self._render(f"{FOLDERS[kind]}_index.md.j2", uri, context)
         return RenderedPage(uri, markdown, None, COLLECTION_TITLES[kind])
 
+    def render_view(self, name: str) -> RenderedPage:
+        uri = VIEW_PAGES[name]
+        markdown = self._render(f"{name}.md.j2", uri, {})
+        title = markdown.split("\n", 1)[0].removeprefix("# ").strip()
+        return RenderedPage(uri, markdown, None, title)
+
     def _render(self, template_name: str, uri: str, context: dict[str, Any]) -> str:
         try:
             template = self.env.get_template(template_name)
-            return template.render(catalog=self.catalog, link=self._linker(uri), page_uri=uri, **context)
+            return template.render(
+                catalog=self.catalog,
+                link=self._linker(uri),
+                url=lambda to_uri: relative_url(uri, to_uri),
+                page_uri=uri,
+                refs=Citations(self.catalog, uri),
+                views=Views(self.catalog, uri),
+                **context,
+            )
         except TemplateSyntaxError as exc:
             where = f"{exc.filename or template_name}:{exc.lineno}"
             raise TemplateRenderError(f"{where}: template syntax error: {exc.message}") from None
@@ -173,6 +184,38 @@ class Renderer:
             return Markup(f"[{label}]({target})")
 
         return link
+
+
+def record_meta(entry: Entry[Record]) -> dict[str, Any]:
+    """Front matter of a record page: tags for Material's tags plugin, a search boost, a description."""
+    record = entry.record
+    tags: list[str]
+    if isinstance(record, Element):
+        tags = ["Element", {"light": "Light REE", "heavy": "Heavy REE", "none": "Scandium"}[record.group.value]]
+        boost = 3.0
+    elif isinstance(record, Producer):
+        tags = [KIND_LABELS[record.kind]]
+        boost = 2.0
+    elif isinstance(record, Issue):
+        tags = ["Issue", CATEGORY_LABELS[record.category]]
+        boost = 2.0
+    else:
+        tags = ["Source"]
+        boost = 0.5
+    meta: dict[str, Any] = {"tags": tags, "search": {"boost": boost}}
+    summary = getattr(record, "summary", None)
+    if summary:
+        meta["description"] = plain_summary(summary)
+    return meta
+
+
+def plain_summary(text: str, limit: int = 200) -> str:
+    """The first sentence or so of ``text`` without citation markers, for meta descriptions."""
+    plain = SPACE.sub(" ", CITATION.sub("", text)).strip()
+    if len(plain) <= limit:
+        return plain
+    cut = plain[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
 
 
 class TemplateRenderError(Exception):

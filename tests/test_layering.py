@@ -8,7 +8,10 @@ from pathlib import Path
 
 from .conftest import ROOT
 
-CORE = ["errors", "yamlfile", "models", "loading", "catalog", "pages", "nav", "render"]
+CORE = [
+    "errors", "yamlfile", "models", "loading", "catalog", "pages", "nav", "text", "stats", "charts", "views",
+    "render", "embeds", "export", "schema", "cli",
+]  # fmt: skip
 
 
 def test_core_runs_without_importing_mkdocs(data_dir: Path) -> None:
@@ -19,8 +22,13 @@ import ree_site
 from ree_site import build_catalog
 {"".join(f"import ree_site.{name}{chr(10)}" for name in CORE)}
 from ree_site.render import Renderer
+from ree_site.export import export_files
+from ree_site.embeds import expand_page
+catalog = build_catalog(Path({str(data_dir)!r}))
+assert export_files(catalog)
+assert "270,000" in expand_page(catalog, "[[figure china mine-production 2024]]", "index.md", "index.md")
 pages = Renderer(build_catalog(Path({str(data_dir)!r}))).render_all()
-assert len(pages) == 11, len(pages)
+assert len(pages) == 14, len(pages)
 leaked = sorted(m for m in sys.modules if m == "mkdocs" or m.startswith("mkdocs."))
 print("LEAKED" if leaked else "CLEAN", leaked)
 """

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from ree_site import build_catalog
-from ree_site.render import Renderer, TemplateRenderError, md_escape, number
+from ree_site.render import Renderer, TemplateRenderError
+from ree_site.text import md_escape, number
 
 from .conftest import SMALL_DATA
 
@@ -22,6 +23,8 @@ def render(data_dir: Path, override_dir: Path | None = None) -> dict[str, str]:
 
 def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
     assert sorted(render(data_dir)) == [
+        "concentration.md",
+        "downloads.md",
         "elements/index.md",
         "elements/neodymium.md",
         "issues/diversification.md",
@@ -33,6 +36,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "sources/ciaaw-test.md",
         "sources/index.md",
         "sources/usgs-test.md",
+        "timeline.md",
     ]
 
 
@@ -44,7 +48,8 @@ def test_element_page(data_dir: Path) -> None:
     assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
     assert "1885 by Carl Auer von Welsbach" in page
     # Backlinks: neither the producer nor the issue is named in the element's file.
-    assert "- [China](../producers/china.md)" in page
+    assert '### Mining\n\n<div class="ree-shares" markdown>' in page
+    assert "| [China](../producers/china.md) | Country | not recorded |" in page
     assert "- [Export controls](../issues/export-controls.md)" in page
     # Sources numbered in order of first citation, each linking to its source page.
     assert '1. <span id="ref-1"></span>CIAAW (2024)' in page

@@ -1,0 +1,78 @@
+"""What the templates draw beyond a record's own fields: charts, shares and concentration."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from markupsafe import Markup
+
+from . import stats
+from .charts import Bar, bar_chart, column_chart
+from .models import STAGE_LABELS
+from .pages import record_uri, relative_url
+from .text import number
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .loading import Entry
+    from .models import Producer, Record
+
+
+class Views:
+    """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
+
+    def __init__(self, catalog: Catalog, page_uri: str) -> None:
+        self.catalog = catalog
+        self.page_uri = page_uri
+
+    def href(self, entry: Entry[Record]) -> str:
+        return relative_url(self.page_uri, record_uri(entry.kind, entry.id))
+
+    def world_production_chart(self, year: int) -> Markup:
+        shares = stats.country_shares(self.catalog, year)
+        bars = [
+            Bar(
+                s.entry.record.name,  # type: ignore[attr-defined]
+                s.figure.value or 0,
+                f"{number(s.figure.value)} t ({s.percent:.1f} %)",
+                self.href(s.entry),
+            )
+            for s in shares
+        ]
+        return bar_chart(
+            bars,
+            title=f"Rare-earth mine production by country, {year}",
+            caption=f"Mine production by country in {year}, tonnes of rare-earth oxide equivalent, and share of "
+            "the world total.",
+        )
+
+    def production_chart(self, entry: Entry[Record], measure: str = "mine-production") -> Markup:
+        figures = [f for f in stats.figures_of(entry, measure) if f.value is not None]
+        if not figures:
+            return Markup("")
+        unit = figures[0].unit
+        name = cast("Producer", entry.record).name
+        points = [(str(f.year) + ("*" if f.estimated else ""), f.value or 0, number(f.value)) for f in figures]
+        note = " Years marked * are estimates." if any(f.estimated for f in figures) else ""
+        label = "Mine production" if measure == "mine-production" else measure.replace("-", " ").capitalize()
+        return column_chart(
+            points,
+            title=f"{label} of {name} by year ({unit})",
+            caption=f"{label} of {name} by year, in {unit}.{note} The table below gives the sources.",
+        )
+
+    def stage_chart(self, entry: Entry[Record]) -> Markup:
+        shares = stats.stage_shares(entry)
+        if not shares:
+            return Markup("")
+        name = cast("Producer", entry.record).name
+        bars = [
+            Bar(f"{STAGE_LABELS[stage]} ({figure.year})", figure.value or 0, f"{number(figure.value)} %")
+            for stage, figure in shares.items()
+        ]
+        return bar_chart(
+            bars,
+            title=f"Share of {name} in world output at each stage",
+            caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded.",
+            max_value=100,
+        )

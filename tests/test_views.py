@@ -1,0 +1,168 @@
+"""Computed views: shares, HHI, charts, data embedded in hand-written pages, and the downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ree_site import build_catalog, stats
+from ree_site.catalog import Catalog
+from ree_site.charts import Bar, bar_chart, column_chart
+from ree_site.embeds import expand_page
+from ree_site.errors import DataError
+from ree_site.export import export_files
+from ree_site.render import Renderer
+
+MakeData = Callable[..., Path]
+
+WORLD = """
+    name: World total
+    kind: country
+    aggregate: world
+    country: World
+    summary: World totals.
+    figures:
+      - {measure: mine-production, year: 2023, value: 400000, unit: t REO, source: usgs-test}
+      - {measure: mine-production, year: 2024, value: 300000, unit: t REO, source: usgs-test}
+      - {measure: reserves, year: 2024, value: 90000000, unit: t REO, qualifier: more-than, source: usgs-test}
+    reviewed: 2026-11-27
+"""
+AUSTRALIA = """
+    name: Australia
+    kind: country
+    country: Australia
+    stages: [mining]
+    summary: A producer.
+    figures:
+      - {measure: mine-production, year: 2024, value: 30000, unit: t REO, source: usgs-test}
+    reviewed: 2026-11-27
+"""
+CHINA_SHARES = """
+    name: China
+    kind: country
+    country: China
+    stages: [mining, separation]
+    summary: The largest producer.
+    figures:
+      - {measure: mine-production, year: 2024, value: 270000, unit: t REO, estimated: true, source: usgs-test}
+      - {measure: share-separation, year: 2023, value: 92, unit: '%', source: usgs-test}
+      - {measure: share-separation, year: 2023, value: 91, unit: '%', source: ciaaw-test, note: Second source.}
+    elements: [neodymium]
+    reviewed: 2026-11-27
+"""
+
+
+@pytest.fixture
+def catalog(make_data: MakeData) -> Catalog:
+    return build_catalog(
+        make_data(producers__world=WORLD, producers__australia=AUSTRALIA, producers__china=CHINA_SHARES)
+    )
+
+
+def test_shares_and_hhi(catalog: Catalog) -> None:
+    assert stats.production_years(catalog) == [2023, 2024]
+    shares = stats.country_shares(catalog, 2024)
+    assert [(s.entry.id, round(s.percent, 1)) for s in shares] == [("china", 90.0), ("australia", 10.0)]
+    result = stats.hhi(catalog, 2024)
+    assert result is not None
+    assert round(result.hhi) == 90**2 + 10**2
+    assert result.top is not None and result.top.id == "china"
+    assert round(result.covered) == 100
+    # No country figures for 2023: no index rather than a made-up one.
+    assert stats.hhi(catalog, 2023) is None
+
+
+def test_first_listed_figure_is_the_one_shown(catalog: Catalog) -> None:
+    figure = stats.stage_shares(catalog.get("producer", "china"))["separation"]
+    assert figure.value == 92
+
+
+def test_charts_are_labelled_svg() -> None:
+    chart = bar_chart([Bar("China", 270000, "270,000 t", "../producers/china/"), Bar("A & B", 1, "1 t")], "T", "C")
+    assert chart.startswith('<figure class="ree-chart ree-chart--bars"><svg')
+    assert "<title" in chart and "<desc" in chart and "China: 270,000 t; A &amp; B: 1 t" in chart
+    assert '<a href="../producers/china/">China</a>' in chart
+    assert "\n" not in chart  # one raw HTML block for Markdown
+    columns = column_chart([("2023", 1.0, "1"), ("2024*", 2.0, "2")], "Title", "Caption")
+    assert "<figcaption>Caption</figcaption>" in columns
+
+
+def test_view_pages(catalog: Catalog) -> None:
+    pages = {p.uri: p.markdown for p in Renderer(catalog).render_all()}
+    concentration = pages["concentration.md"]
+    assert "## Mine production by country, 2024" in concentration
+    assert "| 2024 | 8,200 | [China](producers/china.md) | 90.0 % | 100.0 % |" in concentration
+    assert "| Separation and refining | 92 %" in concentration
+    timeline = pages["timeline.md"]
+    assert '<span class="ree-timeline__date" data-category="trade-policy">2025-04-04</span>' in timeline
+    assert 'data-ree-filter="timeline" hidden' in timeline
+    assert '<a href="../api/elements.json">elements.json</a>' in pages["downloads.md"]
+
+
+def test_producer_page_has_a_chart_and_qualified_values(catalog: Catalog) -> None:
+    pages = {p.uri: p.markdown for p in Renderer(catalog).render_all()}
+    assert '<figure class="ree-chart ree-chart--columns">' in pages["producers/world.md"]
+    assert "| Reserves | 2024 | &#62;90,000,000<sup" in pages["producers/world.md"]
+
+
+def test_embeds_expand(catalog: Catalog) -> None:
+    text = (
+        "World [[figure world mine-production latest]], China [[share china 2024]], HHI [[hhi latest]], "
+        "year [[year]], [[count elements]] elements, see [[link producers/china]].\n"
+        "`[[not expanded]]`\n```\n[[nor this]]\n```\n"
+    )
+    out = expand_page(catalog, text, "articles/one.md", "content/articles/one.md")
+    assert out.startswith(
+        'World 300,000 t REO<sup class="ree-cite">[source](../sources/usgs-test.md "U.S. Geological Survey (2026)")</sup>'
+        ", China 90.0 %, HHI 8,200, year 2024, 1 elements, see [China](../producers/china.md)."
+    )
+    assert "`[[not expanded]]`" in out and "[[nor this]]" in out
+    reserves = expand_page(catalog, "[[figure world reserves latest]]", "index.md", "content/index.md")
+    assert reserves.startswith("more than 90,000,000 t REO")
+    assert "| [China](producers/china.md) | 270,000" in expand_page(
+        catalog, "[[table production 2024]]", "index.md", "x"
+    )
+    assert "ree-chart--bars" in expand_page(catalog, "[[chart world-production latest]]", "index.md", "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[[figure atlantis mine-production 2024]]", "content/a.md:3:6: [[figure]]: unknown producer 'atlantis'"),
+        ("[[figure china reserves 2024]]", "content/a.md:3:6: [[figure]]: producer 'china' has no 'reserves' figure for 2024"),
+        ("[[link elements/unobtainium]]", "content/a.md:3:6: [[link]]: unknown element 'unobtainium'"),
+        ("[[share china]]", "content/a.md:3:6: [[share]]: takes 2 arguments: [[share PRODUCER YEAR|latest]]"),
+        ("[[frobnicate x]]", "content/a.md:3:6: [[frobnicate]]: unknown directive 'frobnicate'; known: chart, count, "
+         "figure, hhi, link, share, table, year"),
+        ("[[hhi 1990]]", "content/a.md:3:6: [[hhi]]: no mine production by country is recorded for 1990"),
+    ],
+)  # fmt: skip
+def test_bad_embeds_name_page_line_and_column(catalog: Catalog, text: str, expected: str) -> None:
+    with pytest.raises(DataError) as caught:
+        expand_page(catalog, f"# Title\n\nSee: {text}\n", "a.md", "content/a.md")
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_downloads(catalog: Catalog) -> None:
+    files = export_files(catalog)
+    assert set(files) >= {
+        "api/elements.json", "api/producers.json", "api/issues.json", "api/sources.json",
+        "api/elements.csv", "api/producers.csv", "api/issues.csv", "api/sources.csv",
+        "api/figures.csv", "api/events.csv", "api/schema/element.json",
+    }  # fmt: skip
+    elements = json.loads(files["api/elements.json"])
+    assert elements[0]["id"] == "neodymium"
+    assert elements[0]["url"] == "/elements/neodymium/"
+    assert elements[0]["atomic_weight"] == {"value": "144.242(3)", "source": "ciaaw-test", "note": None}
+    assert elements[0]["cites"] == ["ciaaw-test", "usgs-test"]
+    figures = list(csv.DictReader(io.StringIO(files["api/figures.csv"])))
+    world = [f for f in figures if f["producer"] == "world" and f["measure"] == "reserves"]
+    assert world == [
+        {"producer": "world", "measure": "reserves", "year": "2024", "value": "90000000.0", "qualifier": "more-than",
+         "unit": "t REO", "estimated": "False", "source": "usgs-test", "note": ""}
+    ]  # fmt: skip
