@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import cast
 
 from .errors import DataError, Problem, format_field
@@ -89,25 +90,25 @@ class Catalog:
     def get(self, kind: str, record_id: str) -> Entry[Record]:
         return self.entries[(kind, record_id)]
 
-    @property
+    @cached_property
     def elements(self) -> list[Entry[Element]]:
         """Elements in order of atomic number."""
         found = [cast("Entry[Element]", e) for _, e in self._of("element")]
         return sorted(found, key=lambda e: e.record.atomic_number)
 
-    @property
+    @cached_property
     def producers(self) -> list[Entry[Producer]]:
         """Producers in order of name."""
         found = [cast("Entry[Producer]", e) for _, e in self._of("producer")]
         return sorted(found, key=lambda e: e.record.name.casefold())
 
-    @property
+    @cached_property
     def issues(self) -> list[Entry[Issue]]:
         """Issues in order of title."""
         found = [cast("Entry[Issue]", e) for _, e in self._of("issue")]
         return sorted(found, key=lambda e: e.record.title.casefold())
 
-    @property
+    @cached_property
     def sources(self) -> list[Entry[Source]]:
         """Sources in order of title."""
         found = [cast("Entry[Source]", e) for _, e in self._of("source")]

@@ -13,8 +13,10 @@ from pathlib import Path
 from . import __version__
 from .catalog import Catalog
 from .errors import DataError
+from .export import export_files
 from .loading import load_records
 from .models import FOLDERS, SLUG_PATTERN
+from .render import Renderer, TemplateRenderError
 from .schema import schema_files
 
 
@@ -23,10 +25,8 @@ def _check(args: argparse.Namespace) -> int:
     if not data_dir.is_dir():
         print(f"ree-site check: error: no such folder: {data_dir}", file=sys.stderr)
         return 2
-    try:
-        catalog = Catalog.build(load_records(data_dir))
-    except DataError as exc:
-        print(exc.report())
+    catalog = _load(data_dir)
+    if catalog is None:
         return 1
     count = len(catalog.entries)
     print(f"{count} record{'s' if count != 1 else ''} checked in {data_dir}: no problems found.")
@@ -50,6 +50,51 @@ def _new(args: argparse.Namespace) -> int:
         out.write(scaffold.replace("{today}", today.isoformat()).replace("{year}", str(today.year)))
     print(f"{path} written: fill in its fields, then run `ree-site check`.")
     return 0
+
+
+def _load(data_dir: Path) -> Catalog | None:
+    """The catalog, or None after printing the problems (the caller exits with 1)."""
+    try:
+        return Catalog.build(load_records(data_dir))
+    except DataError as exc:
+        print(exc.report())
+        return None
+
+
+def _write_tree(out: Path, files: dict[str, str], what: str) -> int:
+    if out.exists() and any(out.iterdir()) and not (out / ".ree-site-output").exists():
+        print(f"ree-site: error: {out} is not empty and was not written by ree-site; choose an empty folder",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    for name, text in files.items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (out / ".ree-site-output").write_text("Written by ree-site; it may overwrite the files in this folder.\n")
+    print(f"{len(files)} {what} written to {out}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    catalog = _load(Path(args.data_dir))
+    if catalog is None:
+        return 1
+    return _write_tree(Path(args.directory), export_files(catalog), "download files")
+
+
+def _generate(args: argparse.Namespace) -> int:
+    catalog = _load(Path(args.data_dir))
+    if catalog is None:
+        return 1
+    templates = Path(args.templates_dir) if args.templates_dir else None
+    try:
+        pages = Renderer(catalog, templates).render_all()
+    except TemplateRenderError as exc:
+        print(exc)
+        return 1
+    files = {page.uri: page.text for page in pages}
+    files.update(export_files(catalog))
+    return _write_tree(Path(args.directory), files, "pages and download files")
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -99,6 +144,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("directory", nargs="?", default="data/schema", help="output folder (default: data/schema)")
     schema.set_defaults(run=_schema)
+
+    export = commands.add_parser(
+        "export",
+        help="write the downloads (JSON, CSV, JSON Schema) without building the site",
+        description="Write api/*.json, api/*.csv and api/schema/*.json into DIRECTORY, as the site's downloads.",
+    )
+    export.add_argument("directory", metavar="DIRECTORY")
+    export.add_argument("--data-dir", default="data", help="folder of records (default: data)")
+    export.set_defaults(run=_export)
+
+    generate = commands.add_parser(
+        "generate",
+        help="write every generated page as plain Markdown, for engines that do not run MkDocs plugins",
+        description=(
+            "Write every page the ree plugin generates (records, indexes, views) as Markdown files with front "
+            "matter, and the downloads, into DIRECTORY: copy them into the docs folder of an engine without "
+            "plugin support, such as Zensical. Hand-written pages with [[...]] directives still need the plugin."
+        ),
+    )
+    generate.add_argument("directory", metavar="DIRECTORY")
+    generate.add_argument("--data-dir", default="data", help="folder of records (default: data)")
+    generate.add_argument(
+        "--templates-dir", default="overrides/ree", help="template overrides (default: overrides/ree)"
+    )
+    generate.set_defaults(run=_generate)
     return parser
 
 

@@ -28,7 +28,18 @@ def _partial_date(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _iso_date(value: object) -> object:
+    # A quoted date ("2026-11-27") reaches us as text; accept it like an unquoted one.
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("must be a date written YYYY-MM-DD") from None
+    return value
+
+
 Url = Annotated[str, AfterValidator(_http_url)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 #: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML dates are accepted as written.
 PartialDate = Annotated[
     str,
@@ -120,7 +131,7 @@ class Record(Strict):
 
     id: Slug | None = Field(None, description="Optional: the record's id, which must equal the file name without .yml.")
     sources: list[Slug] = Field(default_factory=list, description="Further sources for the record as a whole.")
-    reviewed: dt.date = Field(description="When the record was last checked against its sources.")
+    reviewed: Date = Field(description="When the record was last checked against its sources.")
 
     @model_validator(mode="after")
     def _years_not_after_review(self) -> Record:
@@ -221,12 +232,19 @@ class Figure(Cited):
         None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
     )
     estimated: bool = False
+    alternative: bool = Field(
+        False,
+        description="A value from another source kept for the record, where sources disagree: shown in the figures "
+        "table, never in charts, shares or embedded figures. The note says why the other value is preferred.",
+    )
     note: Text | None = None
 
     @model_validator(mode="after")
     def _share_is_a_percentage(self) -> Figure:
         if self.value is None and self.note is None:
             raise ValueError("a figure without a value needs a note saying why the source gives none")
+        if self.alternative and self.note is None:
+            raise ValueError("an alternative figure needs a note saying which value the site prefers and why")
         is_share = self.measure.startswith("share-")
         if is_share and self.unit != "%":
             raise ValueError(f"a {self.measure} figure must be in % (got {self.unit!r})")

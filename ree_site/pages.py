@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .models import FOLDERS
@@ -30,9 +31,15 @@ def record_url(kind: str, record_id: str) -> str:
     return f"/{FOLDERS[kind]}/{record_id}/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_link(from_uri: str, to_uri: str) -> str:
     """A Markdown link target from one source page to another, which MkDocs then checks and rewrites."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    here = from_uri.split("/")[:-1]
+    there = to_uri.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 #: Generated pages that are not records: the views across collections.

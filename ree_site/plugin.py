@@ -37,6 +37,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.last_good: tuple[list[RenderedPage], Catalog] | None = None
         self.exports: dict[str, str] = {}
         self.catalog: Catalog | None = None
+        self.data_dir = Path("data")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -48,6 +49,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         # build leaves the last good site in place.
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
+        self.data_dir = data_dir
         templates_dir = root / self.config.templates_dir
         for folder in (data_dir, templates_dir):
             if folder.is_dir() and os.fspath(folder) not in config.watch:
@@ -85,6 +87,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
+        # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
+        data_from_docs = Path(os.path.relpath(self.data_dir, docs_dir)).as_posix()
         for page in self.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None and existing.generated_by is None:
@@ -94,7 +98,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
                 )
             file = File.generated(config, page.uri, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source_path is not None:
-                file.edit_uri = Path(os.path.relpath(page.source_path, docs_dir)).as_posix()
+                file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"
             files.append(file)
         for path, content in self.exports.items():
             files.append(File.generated(config, path, content=content))

@@ -21,8 +21,9 @@ def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
 
 
 def figure_for(entry: Entry[Record], measure: str, year: int | None = None) -> Figure | None:
-    """The figure shown for ``measure`` in ``year`` (the latest year when None): the first one listed."""
-    found = [f for f in figures_of(entry, measure) if f.value is not None]
+    """The figure shown for ``measure`` in ``year`` (the latest year when None): the first one listed that
+    has a value and is not marked as an alternative."""
+    found = [f for f in figures_of(entry, measure) if f.value is not None and not f.alternative]
     if year is None:
         return max(found, key=lambda f: f.year, default=None) if found else None
     return next((f for f in found if f.year == year), None)
@@ -61,7 +62,14 @@ class Share:
 
 
 def country_shares(catalog: Catalog, year: int) -> list[Share]:
-    """Countries' mine production in ``year`` as shares of the world total, largest first."""
+    """Countries' mine production in ``year`` as shares of the world total, largest first (computed once)."""
+    cache: dict[int, list[Share]] = catalog.__dict__.setdefault("_country_shares", {})
+    if year not in cache:
+        cache[year] = _country_shares(catalog, year)
+    return cache[year]
+
+
+def _country_shares(catalog: Catalog, year: int) -> list[Share]:
     total = world(catalog)
     world_figure = figure_for(total, "mine-production", year) if total else None
     if world_figure is None or not world_figure.value:

@@ -47,7 +47,7 @@ class Views:
         )
 
     def production_chart(self, entry: Entry[Record], measure: str = "mine-production") -> Markup:
-        figures = [f for f in stats.figures_of(entry, measure) if f.value is not None]
+        figures = [f for f in stats.figures_of(entry, measure) if f.value is not None and not f.alternative]
         if not figures:
             return Markup("")
         unit = figures[0].unit
@@ -58,7 +58,7 @@ class Views:
         return column_chart(
             points,
             title=f"{label} of {name} by year ({unit})",
-            caption=f"{label} of {name} by year, in {unit}.{note} The table below gives the sources.",
+            caption=f"{label} of {name} by year, in {unit}.{note} Each figure's source is on the producer's page.",
         )
 
     def stage_chart(self, entry: Entry[Record]) -> Markup:

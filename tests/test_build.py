@@ -31,7 +31,7 @@ def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     site = project / "site"
     element = (site / "elements" / "neodymium" / "index.html").read_text()
-    assert '<h1 id="neodymium">Neodymium' in element
+    assert '<h1 id="neodymium-nd">Neodymium (Nd)' in element
     assert 'href="../../producers/china/"' in element
     assert 'href="../../issues/export-controls/"' in element
     assert 'href="../../sources/usgs-test/"' in element

@@ -99,3 +99,36 @@ def test_new_refuses_an_id_that_is_not_a_slug(data_dir: Path, capsys: pytest.Cap
     assert main(["new", "source", "../escape", "--data-dir", str(data_dir)]) == 2
     assert not (data_dir.parent / "escape.yml").exists()
     assert "not an id" in capsys.readouterr().err
+
+
+def test_export_writes_the_downloads(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0
+    assert (out / "api" / "elements.json").is_file()
+    assert (out / "api" / "figures.csv").read_text().startswith("producer,measure,year,value,")
+    assert (out / "api" / "schema" / "issue.json").is_file()
+    # Running again into its own folder is fine; a folder with other files is refused.
+    assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    assert main(["export", str(other), "--data-dir", str(data_dir)]) == 1
+    assert sorted(p.name for p in other.iterdir()) == ["keep.txt"]
+
+
+def test_generate_writes_plain_markdown_pages(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    assert main(["generate", str(out), "--data-dir", str(data_dir), "--templates-dir", str(tmp_path / "none")]) == 0
+    page = (out / "elements" / "neodymium.md").read_text()
+    assert page.startswith('---\n{"description": "A light rare earth used in magnets.", "search": {"boost": 3.0}')
+    assert "# Neodymium (Nd)" in page
+    for name in ("elements/index.md", "concentration.md", "timeline.md", "downloads.md", "api/sources.json"):
+        assert (out / name).is_file(), name
+
+
+def test_export_reports_bad_data(data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = data_dir / "elements" / "neodymium.yml"
+    broken.write_text(broken.read_text().replace("symbol: Nd", "symbol: nd"))
+    assert main(["export", str(tmp_path / "out"), "--data-dir", str(data_dir)]) == 1
+    assert "neodymium.yml:2:1: symbol: must be a chemical symbol such as 'Nd' (got 'nd')" in capsys.readouterr().out
+    assert not (tmp_path / "out").exists()

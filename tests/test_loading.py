@@ -210,3 +210,22 @@ def test_misnamed_folder_and_stray_files_are_not_silently_skipped(make_data: Mak
         "data/elements/drafts:1:1: not a record: a folder here must be a .yml file",
         "data/elements/notes.txt:1:1: not a record: a file here must be a .yml file",
     ]
+
+
+def test_quoted_review_date_is_accepted_and_a_bad_one_explained(make_data: MakeData) -> None:
+    quoted = SMALL_DATA["producers/china.yml"].replace("reviewed: 2026-11-27", "reviewed: '2026-11-27'")
+    assert len(load_records(make_data(producers__china=quoted))) == 7
+    bad = SMALL_DATA["producers/china.yml"].replace("reviewed: 2026-11-27", "reviewed: 27/11/2026")
+    assert problems(make_data(producers__china=bad)) == [
+        "data/producers/china.yml:14:1: reviewed: must be a date written YYYY-MM-DD"
+    ]
+
+
+def test_alternative_figure_needs_a_note(make_data: MakeData) -> None:
+    text = SMALL_DATA["producers/china.yml"].replace(
+        "estimated: true", "estimated: true\n            alternative: true"
+    )
+    assert problems(make_data(producers__china=text)) == [
+        "data/producers/china.yml:7:5: figures[0]: an alternative figure needs a note saying which value the site "
+        "prefers and why"
+    ]

@@ -42,7 +42,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
 
 def test_element_page(data_dir: Path) -> None:
     page = render(data_dir)["elements/neodymium.md"]
-    assert page.startswith("# Neodymium\n")
+    assert page.startswith("# Neodymium (Nd)\n")
     assert "| Symbol | **Nd** |" in page
     assert "| Atomic number | 60 |" in page
     assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
@@ -62,7 +62,7 @@ def test_producer_page(data_dir: Path) -> None:
     pages = render(data_dir)
     china = pages["producers/china.md"]
     assert (
-        '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate. |'
+        '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate.  |'
         in china
     )
     assert "- [Bayan Obo](bayan-obo.md)" in china
@@ -111,7 +111,7 @@ def test_override_template_replaces_one_template(data_dir: Path, tmp_path: Path)
     (overrides / "source.md.j2").write_text("# {{ record.title }} (custom)\n")
     pages = render(data_dir, overrides)
     assert pages["sources/usgs-test.md"] == "# Test Summaries 2026 — Rare Earths (custom)\n"
-    assert pages["elements/neodymium.md"].startswith("# Neodymium\n")
+    assert pages["elements/neodymium.md"].startswith("# Neodymium (Nd)\n")
 
 
 def test_missing_field_in_a_template_is_an_error(data_dir: Path, tmp_path: Path) -> None:

@@ -166,3 +166,19 @@ def test_downloads(catalog: Catalog) -> None:
         {"producer": "world", "measure": "reserves", "year": "2024", "value": "90000000.0", "qualifier": "more-than",
          "unit": "t REO", "estimated": "False", "source": "usgs-test", "note": ""}
     ]  # fmt: skip
+
+
+def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> None:
+    china = CHINA_SHARES.replace(
+        "      - {measure: share-separation, year: 2023, value: 91, unit: '%', source: ciaaw-test, note: Second source.}",
+        "      - {measure: share-separation, year: 2025, value: 91, unit: '%', source: ciaaw-test, alternative: true,\n"
+        "         note: Year of the statement; the 2023 figure is preferred.}",
+    )
+    catalog = build_catalog(make_data(producers__world=WORLD, producers__australia=AUSTRALIA, producers__china=china))
+    entry = catalog.get("producer", "china")
+    assert stats.stage_shares(entry)["separation"].value == 92
+    page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["producers/china.md"]
+    assert "| Share of world separation and refining | 2025 | 91<sup" in page
+    assert "Alternative value. Year of the statement" in page
+    with pytest.raises(DataError):
+        expand_page(catalog, "[[figure china share-separation 2025]]", "index.md", "x")
