@@ -160,3 +160,24 @@ def project(tmp_path: Path) -> Path:
     write_files(tmp_path, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Home\n\nWelcome.\n"})
     (tmp_path / "overrides").mkdir()
     return tmp_path
+
+
+def build_real_site(out: Path) -> None:
+    """Build the real site with --strict into ``out`` (fails the test with MkDocs' output)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"the real site did not build:\n{result.stderr}")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    build_real_site(out)
+    return out

@@ -1,0 +1,156 @@
+"""The built site in a real Chromium: search, tiles, charts, sorting, palettes, phone width, no outside requests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from .browser import CHROMIUM, chromium, serve
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium is not installed (make browser-deps)")
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as running:
+        yield running
+
+
+class Watched:
+    """A page whose console errors and requests are recorded."""
+
+    def __init__(self, browser: Any, base_url: str, **context: Any) -> None:
+        self.base_url = base_url
+        self.context = browser.new_context(**context)
+        self.context.set_default_timeout(10_000)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def goto(self, path: str) -> Any:
+        self.page.goto(self.base_url + path, wait_until="networkidle")
+        return self.page
+
+    def check_clean(self) -> None:
+        outside = [u for u in self.requests if not u.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+        assert outside == [], "requests left 127.0.0.1"
+        assert self.errors == [], "console errors"
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser: Any, base_url: str) -> Iterator[Watched]:
+    page = Watched(browser, base_url, viewport={"width": 1280, "height": 900})
+    yield page
+    page.check_clean()
+
+
+def first_result(watched: Watched, query: str) -> str:
+    page = watched.page
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():  # phone width: the search opens from a header button
+        page.locator("label.md-header__button[for='__search']").first.click()
+    field.click()
+    field.fill("")
+    field.type(query, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15_000)
+    return str(first.get_attribute("href"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("neodymium", "elements/neodymium/"),
+        ("Nd", "elements/neodymium/"),
+        ("Dy", "elements/dysprosium/"),
+        ("Mountain Pass", "producers/mountain-pass/"),
+        ("Bayan Obo", "producers/bayan-obo/"),
+        ("export controls", "issues/china-export-controls/"),
+        ("recycling", "issues/recycling/"),
+    ],
+)
+def test_search_ranks_the_record_first(watched: Watched, query: str, expected: str) -> None:
+    watched.goto("/")
+    href = first_result(watched, query)
+    path = urlsplit(href).path
+    assert path.endswith(expected), f"{query!r} -> {href}"
+
+
+def test_search_result_opens_the_page(watched: Watched) -> None:
+    page = watched.goto("/")
+    first_result(watched, "neodymium")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_url(re.compile(r".*/elements/neodymium/(\?h=[^#]*)?(#.*)?$"))
+    assert page.locator("h1").first.inner_text().startswith("Neodymium (Nd)")
+
+
+def test_periodic_tile_opens_its_element(watched: Watched) -> None:
+    page = watched.goto("/elements/")
+    assert page.locator(".ree-tile").count() == 17
+    page.locator(".ree-tile[href='dysprosium/']").click()
+    page.wait_for_url(re.compile(r".*/elements/dysprosium/$"))
+    assert page.locator("h1").first.inner_text().startswith("Dysprosium (Dy)")
+
+
+def test_producer_page_shows_a_chart(watched: Watched) -> None:
+    page = watched.goto("/producers/united-states/")
+    chart = page.locator("figure.ree-chart svg").first
+    assert chart.is_visible()
+    assert chart.bounding_box()["height"] > 50
+    assert "Mine production of United States" in chart.locator("title").text_content()
+
+
+def test_table_sorts_by_a_column(watched: Watched) -> None:
+    page = watched.goto("/concentration/")
+    table = page.locator("table").filter(has_text="Share covered").first
+    header = table.locator("th", has_text="Year")
+    header.click()
+    years = table.locator("tbody tr td:first-child").all_inner_texts()
+    assert years == sorted(years)
+    header.click()
+    assert table.locator("tbody tr td:first-child").all_inner_texts() == sorted(years, reverse=True)
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_timeline_filters_by_category(watched: Watched) -> None:
+    page = watched.goto("/timeline/")
+    items = page.locator(".ree-timeline li")
+    total = items.count()
+    assert total > 20
+    page.locator(".ree-filter input[value='trade-policy']").uncheck()
+    visible = page.locator(".ree-timeline li:visible").count()
+    assert 0 < visible < total
+
+
+def test_dark_palette(watched: Watched) -> None:
+    page = watched.goto("/producers/china/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    light = page.locator(".ree-chart__label").first.evaluate("e => getComputedStyle(e).fill")
+    page.locator("label[for='__palette_1']").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    dark = page.locator(".ree-chart__label").first.evaluate("e => getComputedStyle(e).fill")
+    assert light != dark, "chart labels follow the palette"
+
+
+def test_phone_width(browser: Any, base_url: str) -> None:
+    phone = Watched(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    for path in ("/", "/elements/", "/elements/neodymium/", "/concentration/"):
+        page = phone.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 391, f"{path} scrolls sideways ({width} px)"
+    phone.check_clean()
