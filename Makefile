@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 at every build; this project pins MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build check test bench lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -25,12 +25,18 @@ serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000 (YAML edit
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
 
+check: $(STAMP)  ## Validate and link the data without building (ree-site check)
+	$(BIN)/ree-site check
+
 test: $(STAMP)  ## Lint and type checks, the whole test suite, then a strict build of the real site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
+
+bench: $(STAMP)  ## Build-time benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000)
+	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
 
 lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.lock
 	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock

@@ -1,0 +1,30 @@
+"""The benchmark script keeps working: a quick run at N = 50 prints its table (figures are not judged here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def test_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "50", "--markdown", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("machine: ")
+    assert lines[1].split()[:4] == ["N", "pages", "core", "s"]
+    assert lines[2].split()[0] == "50"
+    assert "| N | pages | core s | build s | floor s | ours/floor |" in result.stdout
+    (row,) = json.loads(out.read_text())
+    assert row["n"] == 50
+    assert float(row["cells"]["ours/floor"]) > 0
