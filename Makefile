@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 at every build; this project pins MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench lock clean
+.PHONY: serve build check test bench screenshots browser-deps lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -28,7 +28,10 @@ build: $(STAMP)  ## Build the static site into site/
 check: $(STAMP)  ## Validate and link the data without building (ree-site check)
 	$(BIN)/ree-site check
 
-test: $(STAMP)  ## Lint and type checks, the whole test suite, then a strict build of the real site
+browser-deps:  ## Debian's Chromium for the browser tests and screenshots (installed with apt-get when missing; needs root)
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
+
+test: $(STAMP) browser-deps  ## Lint and type checks, the whole test suite, then a strict build of the real site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -37,6 +40,9 @@ test: $(STAMP)  ## Lint and type checks, the whole test suite, then a strict bui
 
 bench: $(STAMP)  ## Build-time benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000)
 	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
+
+screenshots: $(STAMP) browser-deps  ## Screenshots of key pages at desktop and phone width into site-shots/
+	$(BIN)/python tests/screenshots.py site-shots
 
 lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.lock
 	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
@@ -47,4 +53,4 @@ lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.loc
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site site-shots

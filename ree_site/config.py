@@ -14,3 +14,6 @@ class ReeConfig(base.Config):
     #: A collection with at most this many records lists each record in the sidebar; larger ones
     #: are reached through their index page only, which keeps build time linear in the number of pages.
     nav_max_records = c.Type(int, default=30)
+    #: A file of Markdown abbreviations (``*[REO]: Rare-earth oxide``), relative to mkdocs.yml. Each page gets the
+    #: definitions of the terms it uses, so that they show their meaning on hover (needs the ``abbr`` extension).
+    abbreviations = c.Optional(c.Type(str))

@@ -50,7 +50,8 @@ def export_files(catalog: Catalog) -> dict[str, str]:
     }
     for kind, entries in collections.items():
         array = [record_json(e) for e in entries]
-        files[f"api/{FOLDERS[kind]}.json"] = json.dumps(array, indent=2, ensure_ascii=False) + "\n"
+        # Compact JSON: json's C encoder only runs without indent, and the files are for programs.
+        files[f"api/{FOLDERS[kind]}.json"] = json.dumps(array, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     elements = [(e, e.record) for e in catalog.elements]
     files["api/elements.csv"] = _csv(

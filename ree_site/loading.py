@@ -88,8 +88,9 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
     entries: list[Entry[Record]] = []
     problems: list[Problem] = stray_files(data_dir, root)
     for kind, folder in FOLDERS.items():
+        shown_folder = display_path(data_dir / folder, root)  # once per folder: resolving paths is slow
         for path in data_files(data_dir, folder):
-            shown = display_path(path, root)
+            shown = f"{shown_folder}/{path.name}"
             record_id = path.stem
             if not re.match(SLUG_PATTERN, record_id):
                 problems.append(

@@ -148,7 +148,9 @@ class Record(Strict):
         """Every reference this record makes to another record, citations inside text included."""
         for index, source in enumerate(self.sources):
             yield ("sources", index), "source", source
-        yield from _text_citations(self.model_dump(), ())
+        # Walking every field is only worth it when some text holds a marker (pydantic's JSON is fast).
+        if "[@" in self.model_dump_json():
+            yield from _text_citations(self.model_dump(), ())
 
 
 class AtomicWeight(Cited):

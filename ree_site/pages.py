@@ -16,6 +16,7 @@ COLLECTION_TITLES: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def record_uri(kind: str, record_id: str) -> str:
     """Source path of a record's page: ``elements/neodymium.md`` -> URL ``/elements/neodymium/``."""
     return f"{FOLDERS[kind]}/{record_id}.md"

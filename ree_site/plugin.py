@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
+from .abbreviations import Abbreviations
 from .catalog import Catalog
 from .config import ReeConfig
 from .embeds import expand_page
@@ -38,6 +39,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.exports: dict[str, str] = {}
         self.catalog: Catalog | None = None
         self.data_dir = Path("data")
+        self.abbreviations: Abbreviations | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -72,6 +74,15 @@ class ReePlugin(BasePlugin[ReeConfig]):
             if self.serving:
                 self.last_good = (self.pages, catalog)
         self.exports = export_files(catalog)
+        self.abbreviations = None
+        if self.config.abbreviations:
+            path = root / self.config.abbreviations
+            try:
+                self.abbreviations = Abbreviations.parse(path.read_text(encoding="utf-8"))
+            except OSError as exc:
+                raise PluginError(f"abbreviations file {self.config.abbreviations}: {exc.strerror}") from None
+            if os.fspath(path) not in config.watch:
+                config.watch.append(os.fspath(path))
         self.catalog = catalog
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
         log.info(
@@ -81,9 +92,11 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
-        if page.file.generated_by is not None or self.catalog is None or "[[" not in markdown:
-            return markdown
-        return expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri)
+        if page.file.generated_by is None and self.catalog is not None and "[[" in markdown:
+            markdown = expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri)
+        if self.abbreviations is not None:
+            markdown += self.abbreviations.for_text(markdown)
+        return markdown
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import (
     ChoiceLoader,
@@ -34,6 +35,7 @@ from .models import (
     Issue,
     Producer,
     Record,
+    Source,
 )
 from .pages import COLLECTION_TITLES, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
 from .text import SPACE, escape_chars, finalize, join, long_date, md_escape, number
@@ -99,6 +101,18 @@ class Citations:
 
     def entries(self) -> list[tuple[int, Entry[Record]]]:
         return [(n, self._catalog.get("source", s)) for n, s in enumerate(self._order, start=1)]
+
+    def markdown_list(self) -> Markup:
+        """The numbered reference list (written in Python: it is on every page, and Jinja macros are slow)."""
+        lines = []
+        for n, entry in self.entries():
+            source = cast("Source", entry.record)
+            target = relative_link(self._page_uri, record_uri("source", entry.id))
+            lines.append(
+                f'{n}. <span id="ref-{n}"></span>{md_escape(source.publisher)} ({source.year or "n.d."}). '
+                f'<a href="{escape_chars(source.url)}">{md_escape(source.title)}</a>. [About this source]({target})'
+            )
+        return Markup("\n".join(lines))
 
 
 class Renderer:
@@ -179,12 +193,19 @@ class Renderer:
             raise TemplateRenderError(f"template {template_name}: {exc} (while rendering {uri})") from None
 
     def _linker(self, page_uri: str) -> Callable[..., Markup]:
+        titles = self._titles
+
         def link(entry: Entry[Record], text: str | None = None) -> Markup:
             target = relative_link(page_uri, record_uri(entry.kind, entry.id))
-            label = md_escape(text if text is not None else title_of(entry))
+            label = titles[(entry.kind, entry.id)] if text is None else md_escape(text)
             return Markup(f"[{label}]({target})")
 
         return link
+
+    @cached_property
+    def _titles(self) -> dict[tuple[str, str], Markup]:
+        """Every record's title, escaped once."""
+        return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
 
 
 def record_meta(entry: Entry[Record]) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from markupsafe import Markup
 
@@ -15,7 +15,7 @@ from .text import number
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Producer, Record
+    from .models import Event, Figure, Producer, Record
 
 
 class Views:
@@ -24,6 +24,22 @@ class Views:
     def __init__(self, catalog: Catalog, page_uri: str) -> None:
         self.catalog = catalog
         self.page_uri = page_uri
+
+    def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
+        """Every dated event of every issue, oldest first (computed once per catalog)."""
+        cache: dict[str, Any] = self.catalog.__dict__.setdefault("_views", {})
+        if "timeline" not in cache:
+            events = [(event.date, entry, event) for entry in self.catalog.issues for event in entry.record.events]
+            cache["timeline"] = sorted(events, key=lambda item: item[0])
+        return cast("list[tuple[str, Entry[Record], Event]]", cache["timeline"])
+
+    def by_stage(self, entries: list[Entry[Record]]) -> dict[str, list[tuple[Entry[Record], Figure | None]]]:
+        """``entries`` (producers) grouped by the stages they work in, each with its latest share there."""
+        groups: dict[str, list[tuple[Entry[Record], Figure | None]]] = {stage: [] for stage in stats.STAGES}
+        for entry in entries:
+            for stage in cast("Producer", entry.record).stages:
+                groups[stage].append((entry, stats.figure_for(entry, f"share-{stage}")))
+        return {stage: members for stage, members in groups.items() if members}
 
     def href(self, entry: Entry[Record]) -> str:
         return relative_url(self.page_uri, record_uri(entry.kind, entry.id))

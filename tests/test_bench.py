@@ -24,7 +24,7 @@ def test_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
     assert lines[0].startswith("machine: ")
     assert lines[1].split()[:4] == ["N", "pages", "core", "s"]
     assert lines[2].split()[0] == "50"
-    assert "| N | pages | core s | build s | floor s | ours/floor |" in result.stdout
+    assert "| N | pages | core s | export s | build s | floor s | ours/floor |" in result.stdout
     (row,) = json.loads(out.read_text())
     assert row["n"] == 50
     assert float(row["cells"]["ours/floor"]) > 0

@@ -182,3 +182,11 @@ def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> 
     assert "Alternative value. Year of the statement" in page
     with pytest.raises(DataError):
         expand_page(catalog, "[[figure china share-separation 2025]]", "index.md", "x")
+
+
+def test_abbreviations_are_given_only_for_terms_a_page_uses() -> None:
+    from ree_site.abbreviations import Abbreviations
+
+    glossary = Abbreviations.parse("*[REO]: Rare-earth oxide\n*[REE]: Rare earth element\n*[HREE]: Heavy REE\nnot a line\n")
+    assert glossary.for_text("World output in t REO, mostly HREE-free.") == "\n\n*[HREE]: Heavy REE\n*[REO]: Rare-earth oxide\n"
+    assert glossary.for_text("Nothing here; PREOccupied does not count.") == ""

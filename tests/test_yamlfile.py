@@ -98,3 +98,17 @@ def test_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
 def test_impossible_date_is_reported_at_its_place(tmp_path: Path) -> None:
     message = only_problem(tmp_path, "name: X\nreviewed: 2026-13-45\n")
     assert message == "data/x.yml:2:11: invalid value: month must be in 1..12"
+
+
+def test_fast_construction_matches_pyyaml_and_falls_back_for_the_rest(tmp_path: Path) -> None:
+    import yaml as pyyaml
+
+    text = (
+        "a: &x {k: [1, 2.5, true, null, 2026-11-27, '007', 0x1F]}\n"
+        "b: *x\n"
+        "c: !!set {p: null}\n"  # a set: left to PyYAML's constructor
+        "d:\n  <<: *x\n  extra: yes\n"
+    )
+    assert load(tmp_path, text).data == pyyaml.safe_load(text)
+    plain = "name: X\nlist: [a, {b: 1}]\nwhen: 2026-11-27\n"
+    assert load(tmp_path, plain).data == pyyaml.safe_load(plain)
