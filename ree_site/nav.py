@@ -24,7 +24,6 @@ def expand_nav(nav: list[NavItem] | None, catalog: Catalog, max_records: int) ->
         ("element", catalog.elements),
         ("producer", catalog.producers),
         ("issue", catalog.issues),
-        ("source", catalog.sources),
     ):
         if len(members) <= max_records:
             uri = index_uri(kind)

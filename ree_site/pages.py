@@ -16,9 +16,17 @@ COLLECTION_TITLES: dict[str, str] = {
 }
 
 
+#: Kinds whose records each have a page. Sources are sections of the sources index instead: they are most of
+#: the records, and one page each would make them most of the build for little reading.
+PAGED_KINDS = ("element", "producer", "issue")
+
+
 @functools.lru_cache(maxsize=65536)
 def record_uri(kind: str, record_id: str) -> str:
-    """Source path of a record's page: ``elements/neodymium.md`` -> URL ``/elements/neodymium/``."""
+    """Where a record is shown: ``elements/neodymium.md`` (URL ``/elements/neodymium/``), or for a source its
+    section of the sources index, ``sources/index.md#usgs-mcs-2026-rare-earths``."""
+    if kind not in PAGED_KINDS:
+        return f"{FOLDERS[kind]}/index.md#{record_id}"
     return f"{FOLDERS[kind]}/{record_id}.md"
 
 
@@ -28,7 +36,9 @@ def index_uri(kind: str) -> str:
 
 
 def record_url(kind: str, record_id: str) -> str:
-    """The site-relative URL of a record's page, as published (with directory URLs)."""
+    """The site-relative URL of a record, as published (with directory URLs)."""
+    if kind not in PAGED_KINDS:
+        return f"/{FOLDERS[kind]}/#{record_id}"
     return f"/{FOLDERS[kind]}/{record_id}/"
 
 
@@ -63,7 +73,9 @@ def page_url(uri: str) -> str:
 
 def relative_url(from_uri: str, to_uri: str) -> str:
     """A link from one page to another as it must appear in raw HTML (directory URLs)."""
+    to_page, _, fragment = to_uri.partition("#")
     here = page_url(from_uri) or "."
-    there = page_url(to_uri) or "."
+    there = page_url(to_page) or "."
     path = posixpath.relpath(there, here)
-    return "./" if path == "." else path + "/"
+    url = "./" if path == "." else path + "/"
+    return f"{url}#{fragment}" if fragment else url

@@ -37,7 +37,7 @@ from .models import (
     Record,
     Source,
 )
-from .pages import COLLECTION_TITLES, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
+from .pages import COLLECTION_TITLES, PAGED_KINDS, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
 from .text import SPACE, escape_chars, finalize, join, long_date, md_escape, number
 from .views import Views
 
@@ -151,7 +151,7 @@ class Renderer:
 
     def render_all(self) -> list[RenderedPage]:
         """Every record page, every collection index page and the view pages."""
-        pages = [self.render_record(entry) for entry in self.catalog.entries.values()]
+        pages = [self.render_record(e) for e in self.catalog.entries.values() if e.kind in PAGED_KINDS]
         pages.extend(self.render_index(kind) for kind in FOLDERS)
         pages.extend(self.render_view(name) for name in VIEW_PAGES)
         return pages
@@ -166,7 +166,9 @@ class Renderer:
         uri = index_uri(kind)
         context = {"kind": kind, "title": COLLECTION_TITLES[kind]}
         markdown = self._render(f"{FOLDERS[kind]}_index.md.j2", uri, context)
-        return RenderedPage(uri, markdown, None, COLLECTION_TITLES[kind])
+        # The sources index holds a section per source: a table of contents that long helps no one.
+        meta = {"hide": ["toc"], "search": {"boost": 0.2}} if kind not in PAGED_KINDS else {}
+        return RenderedPage(uri, markdown, None, COLLECTION_TITLES[kind], meta)
 
     def render_view(self, name: str) -> RenderedPage:
         uri = VIEW_PAGES[name]
@@ -182,6 +184,7 @@ class Renderer:
                 link=self._linker(uri),
                 url=lambda to_uri: relative_url(uri, to_uri),
                 page_uri=uri,
+                record_page=lambda entry: record_uri(entry.kind, entry.id),
                 refs=Citations(self.catalog, uri),
                 views=Views(self.catalog, uri),
                 **context,

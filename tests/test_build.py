@@ -34,7 +34,7 @@ def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
     assert '<h1 id="neodymium-nd">Neodymium (Nd)' in element
     assert 'href="../../producers/china/"' in element
     assert 'href="../../issues/export-controls/"' in element
-    assert 'href="../../sources/usgs-test/"' in element
+    assert 'href="../../sources/#usgs-test"' in element
     # The edit link opens the YAML file, not a Markdown page that does not exist.
     assert 'href="https://example.org/repo/edit/main/data/elements/neodymium.yml"' in element
     # The real 'Elements' collection is small, so its records are listed in the sidebar.
@@ -43,7 +43,7 @@ def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
         assert (site / index / "index.html").is_file(), index
     search = json.loads((site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in search["docs"]}
-    assert {"elements/neodymium/", "producers/china/", "issues/export-controls/", "sources/usgs-test/"} <= locations
+    assert {"elements/neodymium/", "producers/china/", "issues/export-controls/", "sources/"} <= locations
     hand_written = (site / "index.html").read_text()
     assert 'href="https://example.org/repo/edit/main/content/index.md"' in hand_written
 
@@ -76,9 +76,9 @@ def test_template_error_fails_cleanly(project: Path) -> None:
 
 def test_override_template_is_used(project: Path) -> None:
     (project / "overrides" / "ree").mkdir()
-    (project / "overrides" / "ree" / "source.md.j2").write_text("# {{ record.title }}\n\nCustom source page.\n")
+    (project / "overrides" / "ree" / "issue.md.j2").write_text("# {{ record.title }}\n\nCustom issue page.\n")
     assert mkdocs(project, "--strict").returncode == 0
-    assert "Custom source page." in (project / "site" / "sources" / "usgs-test" / "index.html").read_text()
+    assert "Custom issue page." in (project / "site" / "issues" / "export-controls" / "index.html").read_text()
 
 
 def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None:

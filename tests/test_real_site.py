@@ -50,7 +50,7 @@ def test_search_index_covers_the_records(site: Path) -> None:
     for element_id in ELEMENT_IDS:
         assert f"elements/{element_id}/" in locations, element_id
     titles = {doc["title"] for doc in index["docs"]}
-    assert "Neodymium" in titles
+    assert "Neodymium (Nd)" in titles
 
 
 def test_no_page_fetches_from_another_host(site: Path) -> None:

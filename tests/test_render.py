@@ -33,9 +33,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "producers/bayan-obo.md",
         "producers/china.md",
         "producers/index.md",
-        "sources/ciaaw-test.md",
         "sources/index.md",
-        "sources/usgs-test.md",
         "timeline.md",
     ]
 
@@ -54,7 +52,7 @@ def test_element_page(data_dir: Path) -> None:
     # Sources numbered in order of first citation, each linking to its source page.
     assert '1. <span id="ref-1"></span>CIAAW (2024)' in page
     assert '2. <span id="ref-2"></span>U.S. Geological Survey (2026)' in page
-    assert "[About this source](../sources/usgs-test.md)" in page
+    assert "[About this source](../sources/index.md#usgs-test)" in page
     assert 'Last reviewed: <time datetime="2026-11-27">27 November 2026</time>' in page
 
 
@@ -108,25 +106,25 @@ def test_md_escape_and_number() -> None:
 def test_override_template_replaces_one_template(data_dir: Path, tmp_path: Path) -> None:
     overrides = tmp_path / "overrides"
     overrides.mkdir()
-    (overrides / "source.md.j2").write_text("# {{ record.title }} (custom)\n")
+    (overrides / "issue.md.j2").write_text("# {{ record.title }} (custom)\n")
     pages = render(data_dir, overrides)
-    assert pages["sources/usgs-test.md"] == "# Test Summaries 2026 — Rare Earths (custom)\n"
+    assert pages["issues/export-controls.md"] == "# Export controls (custom)\n"
     assert pages["elements/neodymium.md"].startswith("# Neodymium (Nd)\n")
 
 
 def test_missing_field_in_a_template_is_an_error(data_dir: Path, tmp_path: Path) -> None:
     overrides = tmp_path / "overrides"
     overrides.mkdir()
-    (overrides / "source.md.j2").write_text("# {{ record.title }}\n{{ record.no_such_field }}\n")
-    with pytest.raises(TemplateRenderError, match=r"template source\.md\.j2: .*no_such_field"):
+    (overrides / "issue.md.j2").write_text("# {{ record.title }}\n{{ record.no_such_field }}\n")
+    with pytest.raises(TemplateRenderError, match=r"template issue\.md\.j2: .*no_such_field"):
         render(data_dir, overrides)
 
 
 def test_template_syntax_error_names_file_and_line(data_dir: Path, tmp_path: Path) -> None:
     overrides = tmp_path / "overrides"
     overrides.mkdir()
-    (overrides / "source.md.j2").write_text("# title\n\n{% if %}\n")
-    with pytest.raises(TemplateRenderError, match=r"source.md.j2:3: template syntax error"):
+    (overrides / "issue.md.j2").write_text("# title\n\n{% if %}\n")
+    with pytest.raises(TemplateRenderError, match=r"issue.md.j2:3: template syntax error"):
         render(data_dir, overrides)
 
 

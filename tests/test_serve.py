@@ -100,4 +100,4 @@ def test_yaml_edit_rebuilds_and_bad_yaml_keeps_the_server_up(project: Path, serv
     source.write_text(
         (project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Extra Summaries")
     )
-    wait_for(lambda: "Extra Summaries" in (server.page("/sources/extra-source/") or ""), "the new record's page")
+    wait_for(lambda: "Extra Summaries" in (server.page("/sources/") or ""), "the new record in the sources index")

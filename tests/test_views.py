@@ -118,7 +118,7 @@ def test_embeds_expand(catalog: Catalog) -> None:
     )
     out = expand_page(catalog, text, "articles/one.md", "content/articles/one.md")
     assert out.startswith(
-        'World 300,000 t REO<sup class="ree-cite">[source](../sources/usgs-test.md "U.S. Geological Survey (2026)")</sup>'
+        'World 300,000 t REO<sup class="ree-cite">[source](../sources/index.md#usgs-test "U.S. Geological Survey (2026)")</sup>'
         ", China 90.0 %, HHI 8,200, year 2024, 1 elements, see [China](../producers/china.md)."
     )
     assert "`[[not expanded]]`" in out and "[[nor this]]" in out
@@ -187,6 +187,11 @@ def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> 
 def test_abbreviations_are_given_only_for_terms_a_page_uses() -> None:
     from ree_site.abbreviations import Abbreviations
 
-    glossary = Abbreviations.parse("*[REO]: Rare-earth oxide\n*[REE]: Rare earth element\n*[HREE]: Heavy REE\nnot a line\n")
-    assert glossary.for_text("World output in t REO, mostly HREE-free.") == "\n\n*[HREE]: Heavy REE\n*[REO]: Rare-earth oxide\n"
+    glossary = Abbreviations.parse(
+        "*[REO]: Rare-earth oxide\n*[REE]: Rare earth element\n*[HREE]: Heavy REE\nnot a line\n"
+    )
+    assert (
+        glossary.for_text("World output in t REO, mostly HREE-free.")
+        == "\n\n*[HREE]: Heavy REE\n*[REO]: Rare-earth oxide\n"
+    )
     assert glossary.for_text("Nothing here; PREOccupied does not count.") == ""
