@@ -15,10 +15,11 @@ from . import stats
 from .catalog import title_of
 from .errors import DataError, Problem
 from .pages import record_uri, relative_link
-from .text import md_escape, number
+from .text import long_date, md_escape, number
 from .views import Views
 
 if TYPE_CHECKING:
+    from .articles import Article
     from .catalog import Catalog
     from .loading import Entry
     from .models import Figure, Record
@@ -37,6 +38,7 @@ USAGE: dict[str, str] = {
     "link": "[[link KIND/ID]]",
     "chart": "[[chart world-production YEAR|latest]], [[chart production PRODUCER]] or [[chart stages PRODUCER]]",
     "table": "[[table production YEAR|latest]] or [[table hhi]]",
+    "latest-articles": "[[latest-articles N]]",
 }
 
 
@@ -47,9 +49,10 @@ class EmbedError(Exception):
 class Embedder:
     """Expands the directives of one page against a catalog."""
 
-    def __init__(self, catalog: Catalog, page_uri: str) -> None:
+    def __init__(self, catalog: Catalog, page_uri: str, articles: Sequence[Article] = ()) -> None:
         self.catalog = catalog
         self.page_uri = page_uri
+        self.articles = articles
         self.views = Views(catalog, page_uri)
         self.handlers: dict[str, Callable[[list[str]], str]] = {
             "figure": self._figure,
@@ -60,6 +63,7 @@ class Embedder:
             "link": self._link,
             "chart": self._chart,
             "table": self._table,
+            "latest-articles": self._latest_articles,
         }
 
     def expand(self, text: str, path: str, first_line: int = 1) -> str:
@@ -203,6 +207,19 @@ class Embedder:
             return "\n\n" + chart + "\n\n"
         raise EmbedError(f"unknown chart {kind!r}: {USAGE['chart']}")
 
+    def _latest_articles(self, args: list[str]) -> str:
+        self._arity("latest-articles", args, 1)
+        if not args[0].isdigit() or int(args[0]) < 1:
+            raise EmbedError(f"{args[0]!r} is not a number of articles")
+        if not self.articles:
+            raise EmbedError("no articles (dated posts with a # title) were found")
+        lines = []
+        for article in self.articles[: int(args[0])]:
+            target = relative_link(self.page_uri, article.uri)
+            summary = f": {md_escape(article.description)}" if article.description else ""
+            lines.append(f"- [{md_escape(article.title)}]({target}) ({long_date(article.date)}){summary}")
+        return "\n\n" + "\n".join(lines) + "\n\n"
+
     def _table(self, args: list[str]) -> str:
         if not args or args[0] not in {"production", "hhi"}:
             raise EmbedError(f"unknown table: {USAGE['table']}")
@@ -231,9 +248,11 @@ class Embedder:
         return "\n\n" + "\n".join(lines) + "\n\n"
 
 
-def expand_page(catalog: Catalog, text: str, page_uri: str, path: str, first_line: int = 1) -> str:
+def expand_page(
+    catalog: Catalog, text: str, page_uri: str, path: str, articles: Sequence[Article] = (), *, first_line: int = 1
+) -> str:
     """Expand the directives of one hand-written page (raises :class:`DataError`)."""
-    return Embedder(catalog, page_uri).expand(text, path, first_line)
+    return Embedder(catalog, page_uri, articles).expand(text, path, first_line)
 
 
 __all__ = ["USAGE", "EmbedError", "Embedder", "expand_page"]

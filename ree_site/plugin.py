@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
 
 from .abbreviations import Abbreviations
+from .articles import Article, find_articles
 from .catalog import Catalog
 from .config import ReeConfig
 from .embeds import expand_page
@@ -40,6 +41,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.catalog: Catalog | None = None
         self.data_dir = Path("data")
         self.abbreviations: Abbreviations | None = None
+        self.articles: list[Article] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -56,10 +58,11 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for folder in (data_dir, templates_dir):
             if folder.is_dir() and os.fspath(folder) not in config.watch:
                 config.watch.append(os.fspath(folder))
+        articles = find_articles(Path(config.docs_dir))
         try:
             catalog = Catalog.build(load_records(data_dir, root))
             self.pages = Renderer(catalog, templates_dir).render_all()
-            check_content(catalog, Path(config.docs_dir), root)
+            check_content(catalog, Path(config.docs_dir), root, articles)
         except (DataError, TemplateRenderError) as exc:
             if isinstance(exc, DataError):
                 message = f"problems in {self.config.data_dir}/ or in the pages that embed it:\n{exc.report()}"
@@ -74,26 +77,32 @@ class ReePlugin(BasePlugin[ReeConfig]):
             if self.serving:
                 self.last_good = (self.pages, catalog)
         self.exports = export_files(catalog)
-        self.abbreviations = None
-        if self.config.abbreviations:
-            path = root / self.config.abbreviations
-            try:
-                self.abbreviations = Abbreviations.parse(path.read_text(encoding="utf-8"))
-            except OSError as exc:
-                raise PluginError(f"abbreviations file {self.config.abbreviations}: {exc.strerror}") from None
-            if os.fspath(path) not in config.watch:
-                config.watch.append(os.fspath(path))
+        self.abbreviations = self._abbreviations(root, config)
         self.catalog = catalog
+        self.articles = articles
+        _warn_uncited(catalog)
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
         log.info(
             f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated"
         )
         return config
 
+    def _abbreviations(self, root: Path, config: MkDocsConfig) -> Abbreviations | None:
+        if not self.config.abbreviations:
+            return None
+        path = root / self.config.abbreviations
+        try:
+            found = Abbreviations.parse(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise PluginError(f"abbreviations file {self.config.abbreviations}: {exc.strerror}") from None
+        if os.fspath(path) not in config.watch:
+            config.watch.append(os.fspath(path))
+        return found
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
         if page.file.generated_by is None and self.catalog is not None and "[[" in markdown:
-            markdown = expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri)
+            markdown = expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri, self.articles)
         if self.abbreviations is not None:
             markdown += self.abbreviations.for_text(markdown)
         return markdown
@@ -118,7 +127,14 @@ class ReePlugin(BasePlugin[ReeConfig]):
         return files
 
 
-def check_content(catalog: Catalog, docs_dir: Path, root: Path) -> None:
+def _warn_uncited(catalog: Catalog) -> None:
+    """Fixable, not fatal: a warning, which `mkdocs build --strict` (and so `make build`) turns into a failure."""
+    for source in catalog.sources:
+        if not catalog.citing(source.id):
+            log.warning(f"{source.document.path}: source {source.id!r} is cited by no record; cite it or remove it")
+
+
+def check_content(catalog: Catalog, docs_dir: Path, root: Path, articles: list[Article]) -> None:
     """Expand the data directives of every hand-written page once, so that a bad one stops the build
     before MkDocs cleans the site (raises :class:`DataError` with each page's path and line)."""
     problems: list[Problem] = []
@@ -128,7 +144,7 @@ def check_content(catalog: Catalog, docs_dir: Path, root: Path) -> None:
             continue
         uri = path.relative_to(docs_dir).as_posix()
         try:
-            expand_page(catalog, text, uri, display_path(path, root))
+            expand_page(catalog, text, uri, display_path(path, root), articles)
         except DataError as exc:
             problems.extend(exc.problems)
     if problems:

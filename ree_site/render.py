@@ -147,6 +147,7 @@ class Renderer:
             stage_labels=STAGE_LABELS,
             group_labels=GROUP_LABELS,
             view_pages=VIEW_PAGES,
+            qualifier_labels={"more-than": ">", "less-than": "<", "about": "about "},
         )
 
     def render_all(self) -> list[RenderedPage]:

@@ -24,11 +24,26 @@ Location = tuple[str | int, ...]
 
 @dataclass
 class YamlDocument:
-    """A parsed YAML mapping and the position (line, column; 1-based) of each key and item."""
+    """A parsed YAML mapping and the position (line, column; 1-based) of each key and item.
+
+    Positions are only needed to report a problem, so they are worked out from ``text`` on first use.
+    """
 
     path: str
     data: dict[str, Any]
-    positions: dict[Location, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    _positions: dict[Location, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[Location, tuple[int, int]]:
+        if self._positions is None:
+            loader = Loader(self.text)
+            try:
+                node = loader.get_single_node()
+                self._positions = _walk(node, self.path) if node is not None else {}
+            finally:
+                loader.dispose()
+        return self._positions
 
     def position(self, loc: Location) -> tuple[int, int]:
         """The position of ``loc`` or of its nearest enclosing key, else the top of the file."""
@@ -75,10 +90,13 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         node = loader.get_single_node()
         if node is None:
             raise fail("file is empty")
-        positions = _walk(node, display)
+        _check_size(node, display)
         try:
             data = _construct(node)
-        except _Unsupported:  # merge keys, sets, binary, unknown tags: PyYAML's own (safe) constructor
+        except _Unsupported:
+            # Merge keys, sets, other tags or a duplicate key: the full walk reports duplicates with
+            # their place, then PyYAML's own (safe) constructor builds the rest.
+            _walk(node, display)
             data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -96,7 +114,7 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise fail(f"the top level must be a mapping of field names to values, not {kind}")
-    return YamlDocument(display, data, positions)
+    return YamlDocument(display, data, text)
 
 
 class _Unsupported(Exception):  # noqa: N818 - a signal, not an error
@@ -151,10 +169,52 @@ def _construct(root: Node) -> Any:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
                     raise _Unsupported
-                target[scalar(key_node)] = value(value_node)
+                key = scalar(key_node)
+                if key in target:
+                    raise _Unsupported  # a duplicate key: reported by the full walk
+                target[key] = value(value_node)
         else:
             target.extend(value(item) for item in node.value)
     return result
+
+
+def _check_size(root: Node, display: str) -> None:
+    """Refuse a document whose aliases expand to more than MAX_NODES nodes (an alias bomb), or that refers to
+    itself, without expanding it: each distinct node's expanded size is computed once."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        if isinstance(node, MappingNode):
+            children = [n for pair in node.value for n in pair]
+        elif isinstance(node, SequenceNode):
+            children = list(node.value)
+        else:
+            sizes[key] = 1
+            continue
+        if children_done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_NODES:
+                line, column = node.start_mark.line + 1, node.start_mark.column + 1
+                message = f"document expands to more than {MAX_NODES:,} nodes (nested aliases?)"
+                raise DataError([Problem(display, line, column, "", message)])
+            continue
+        if key in open_nodes:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            raise DataError([Problem(display, line, column, "", "an alias refers to a node that contains it")])
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in open_nodes:
+                line, column = child.start_mark.line + 1, child.start_mark.column + 1
+                raise DataError([Problem(display, line, column, "", "an alias refers to a node that contains it")])
+            if id(child) not in sizes:
+                stack.append((child, False))
 
 
 def _bad_scalar(root: Node) -> tuple[int, int]:

@@ -104,3 +104,14 @@ def test_build_and_check_never_write_into_data_or_content(project: Path) -> None
 
     assert main(["check", str(project / "data")]) == 1
     assert {name: snapshot(project / name) for name in ("data", "content")} == before
+
+
+def test_uncited_source_is_a_warning_that_strict_makes_fatal(project: Path) -> None:
+    extra = project / "data" / "sources" / "lonely.yml"
+    extra.write_text((project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Lonely"))
+    relaxed = mkdocs(project)
+    assert relaxed.returncode == 0
+    assert "WARNING -  ree_site: data/sources/lonely.yml: source 'lonely' is cited by no record" in relaxed.stderr
+    strict = mkdocs(project, "--strict")
+    assert strict.returncode == 1
+    assert "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr

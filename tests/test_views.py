@@ -138,7 +138,7 @@ def test_embeds_expand(catalog: Catalog) -> None:
         ("[[link elements/unobtainium]]", "content/a.md:3:6: [[link]]: unknown element 'unobtainium'"),
         ("[[share china]]", "content/a.md:3:6: [[share]]: takes 2 arguments: [[share PRODUCER YEAR|latest]]"),
         ("[[frobnicate x]]", "content/a.md:3:6: [[frobnicate]]: unknown directive 'frobnicate'; known: chart, count, "
-         "figure, hhi, link, share, table, year"),
+         "figure, hhi, latest-articles, link, share, table, year"),
         ("[[hhi 1990]]", "content/a.md:3:6: [[hhi]]: no mine production by country is recorded for 1990"),
     ],
 )  # fmt: skip
@@ -195,3 +195,22 @@ def test_abbreviations_are_given_only_for_terms_a_page_uses() -> None:
         == "\n\n*[HREE]: Heavy REE\n*[REO]: Rare-earth oxide\n"
     )
     assert glossary.for_text("Nothing here; PREOccupied does not count.") == ""
+
+
+def test_latest_articles(catalog: Catalog, tmp_path: Path) -> None:
+    from ree_site.articles import find_articles
+
+    posts = tmp_path / "content" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "old.md").write_text("---\ndate: 2026-01-02\ndescription: Older.\n---\n\n# An old one\n")
+    (posts / "new.md").write_text("---\ndate:\n  created: 2026-03-04\n---\n\n# A *new* one\n")
+    (posts / "draft.md").write_text("No front matter.\n")
+    articles = find_articles(tmp_path / "content")
+    assert [a.title for a in articles] == ["A *new* one", "An old one"]
+    out = expand_page(catalog, "[[latest-articles 5]]", "index.md", "content/index.md", articles)
+    assert (
+        "- [A &#42;new&#42; one](blog/posts/new.md) (4 March 2026)\n- [An old one](blog/posts/old.md) (2 January 2026): Older."
+        in out
+    )
+    with pytest.raises(DataError):
+        expand_page(catalog, "[[latest-articles 3]]", "index.md", "content/index.md", [])

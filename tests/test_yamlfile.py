@@ -112,3 +112,13 @@ def test_fast_construction_matches_pyyaml_and_falls_back_for_the_rest(tmp_path: 
     assert load(tmp_path, text).data == pyyaml.safe_load(text)
     plain = "name: X\nlist: [a, {b: 1}]\nwhen: 2026-11-27\n"
     assert load(tmp_path, plain).data == pyyaml.safe_load(plain)
+
+
+def test_recursive_alias_is_refused(tmp_path: Path) -> None:
+    assert only_problem(tmp_path, "a: &x [1, *x]\n") == "data/x.yml:1:4: an alias refers to a node that contains it"
+
+
+def test_positions_are_worked_out_when_needed(tmp_path: Path) -> None:
+    doc = load(tmp_path, "name: X\nfigures:\n  - year: 2024\n")
+    assert doc._positions is None
+    assert doc.position(("figures", 0, "year")) == (3, 5)
