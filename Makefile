@@ -38,8 +38,9 @@ test: $(STAMP) browser-deps  ## Lint and type checks, the whole test suite, then
 	$(BIN)/pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
 
-bench: $(STAMP)  ## Build-time benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000)
+bench: $(STAMP)  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), then the real site's build and serve rebuild
 	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
+	$(BIN)/python bench/real_site.py
 
 screenshots: $(STAMP) browser-deps  ## Screenshots of key pages at desktop and phone width into site-shots/
 	$(BIN)/python tests/screenshots.py site-shots
