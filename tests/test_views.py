@@ -214,3 +214,10 @@ def test_latest_articles(catalog: Catalog, tmp_path: Path) -> None:
     )
     with pytest.raises(DataError):
         expand_page(catalog, "[[latest-articles 3]]", "index.md", "content/index.md", [])
+
+
+def test_concentration_tables_are_separate_from_the_next_heading(catalog: Catalog) -> None:
+    page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["concentration.md"]
+    world_row = next(line for line in page.splitlines() if line.startswith("| **World** |"))
+    after = page.split(world_row, 1)[1]
+    assert after.startswith("\n\n## Herfindahl"), after[:40]
