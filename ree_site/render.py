@@ -138,7 +138,6 @@ class Renderer:
         self.env.filters["long_date"] = long_date
         self.env.filters["title"] = title_of
         self.env.filters["label"] = lambda key, labels: labels[key]
-        self.env.tests["contains"] = lambda sequence, item: item in sequence
         self.env.globals.update(
             stats=stats,
             measure_labels=MEASURE_LABELS,
