@@ -6,6 +6,7 @@ from typing import Any
 
 from .catalog import Catalog, title_of
 from .pages import index_uri, record_uri
+from .text import html_title
 
 NavItem = Any  # str | dict[str, str | list[NavItem]], as MkDocs reads it from YAML
 
@@ -27,7 +28,9 @@ def expand_nav(nav: list[NavItem] | None, catalog: Catalog, max_records: int) ->
     ):
         if len(members) <= max_records:
             uri = index_uri(kind)
-            sections[uri] = [uri, *({title_of(e): record_uri(e.kind, e.id)} for e in members)]
+            # Material prints nav titles as HTML without escaping them: escape here, so a name in the data can
+            # never become markup in every page's sidebar.
+            sections[uri] = [uri, *({html_title(title_of(e)): record_uri(e.kind, e.id)} for e in members)]
     return [_expand(item, sections) for item in nav]
 
 

@@ -38,7 +38,7 @@ from .models import (
     Source,
 )
 from .pages import COLLECTION_TITLES, PAGED_KINDS, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
-from .text import SPACE, escape_chars, finalize, join, long_date, md_escape, number
+from .text import SPACE, escape_chars, finalize, html_title, join, long_date, md_escape, number
 from .views import Views
 
 
@@ -229,10 +229,11 @@ def record_meta(entry: Entry[Record]) -> dict[str, Any]:
     else:
         tags = ["Source"]
         boost = 0.1
-    meta: dict[str, Any] = {"tags": tags, "search": {"boost": boost}}
+    # The theme prints the title and description without escaping them: they are escaped here.
+    meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": {"boost": boost}}
     summary = getattr(record, "summary", None)
     if summary:
-        meta["description"] = plain_summary(summary)
+        meta["description"] = html_title(plain_summary(summary))
     return meta
 
 

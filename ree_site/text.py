@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 from typing import Any
 
@@ -49,3 +50,8 @@ def number(value: float | None) -> str:
 
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def html_title(text: str) -> str:
+    """A record's title for places where MkDocs or Material print it as raw HTML (nav, page title, meta tags)."""
+    return html.escape(" ".join(text.split()), quote=True)

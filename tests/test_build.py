@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import SMALL_DATA
 
 
@@ -115,3 +117,37 @@ def test_uncited_source_is_a_warning_that_strict_makes_fatal(project: Path) -> N
     strict = mkdocs(project, "--strict")
     assert strict.returncode == 1
     assert "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr
+
+
+@pytest.mark.parametrize("nav_max_records", [30, 0])
+def test_hostile_text_never_becomes_markup_in_the_built_site(project: Path, nav_max_records: int) -> None:
+    """Names, titles and summaries reach the sidebar, <title>, meta tags and search index, which the theme prints
+    without escaping: whatever they hold, no tag or attribute from the data appears in any page."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - ree\n", f"  - ree:\n      nav_max_records: {nav_max_records}\n"))
+    data = project / "data"
+    replace(data / "producers" / "bayan-obo.yml", "name: Bayan Obo", """name: 'Bayan"><img src=x onerror=alert(1)>'""")
+    replace(data / "elements" / "neodymium.yml", "name: Neodymium", """name: 'Neo"><svg onload=alert(2)>'""")
+    replace(
+        data / "elements" / "neodymium.yml",
+        "summary: A light rare earth used in magnets.",
+        """summary: 'x"><script>alert(3)</script> {{ config.site_name }} [x](javascript:alert(5))'""",
+    )
+    replace(
+        data / "issues" / "export-controls.yml", "title: Export controls", 'title: "</title><script>alert(4)</script>"'
+    )
+    assert mkdocs(project, "--strict").returncode == 0
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text()
+        for planted in ("<img src=x", "<svg onload", "<script>alert", 'href="javascript:'):
+            assert planted not in html, f"{page.relative_to(project / 'site')}: {planted}"
+    search = (project / "site" / "search" / "search_index.json").read_text()
+    assert "<script>alert" not in search and "<img src=x" not in search
+    element = (project / "site" / "elements" / "neodymium" / "index.html").read_text()
+    assert "{{ config.site_name }}" in element and "[x](javascript:alert(5))" in element
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new))
