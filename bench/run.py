@@ -36,7 +36,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from ree_site import build_catalog  # noqa: E402
+from ree_site.cli import main as ree_site_command  # noqa: E402
 from ree_site.models import REE_ATOMIC_NUMBERS  # noqa: E402
+from ree_site.nav import expand_nav  # noqa: E402
 
 WORDS = [
     "rare",
@@ -200,28 +203,15 @@ def make_projects(n: int, base: Path) -> tuple[Path, Path]:
     plugins = "  - search\n  - tags\n  - ree:\n      nav_max_records: 30\n"
     (ours / "mkdocs.yml").write_text(MKDOCS_YML.format(plugins=plugins, not_in_nav=""))
 
+    # The floor: the same pages as plain Markdown (what `ree-site generate` writes), the hand-written home page,
+    # and the navigation the plugin builds (small collections listed, large ones by index only).
     floor = base / "floor"
-    shutil.copytree(ours / "content", floor / "content")
-    code = (
-        "import sys, json; from pathlib import Path; from ree_site import build_catalog; "
-        "from ree_site.render import Renderer; from ree_site.export import export_files; "
-        "c = build_catalog(Path(sys.argv[1])); out = Path(sys.argv[2])\n"
-        "for p in Renderer(c).render_all():\n"
-        "    f = out / p.uri; f.parent.mkdir(parents=True, exist_ok=True); f.write_text(p.text)\n"
-        "for name, text in export_files(c).items():\n"
-        "    f = out / name; f.parent.mkdir(parents=True, exist_ok=True); f.write_text(text)\n"
-    )
-    subprocess.run([sys.executable, "-c", code, str(ours / "data"), str(floor / "content")], check=True)
-    # The floor gets the navigation the plugin builds (small collections listed, large ones by index only).
-    nav_code = (
-        "import sys, yaml; from pathlib import Path; from ree_site import build_catalog; "
-        "from ree_site.nav import expand_nav; config = yaml.safe_load(Path(sys.argv[2]).read_text()); "
-        "print(yaml.safe_dump({'nav': expand_nav(config['nav'], build_catalog(Path(sys.argv[1])), 30)}))"
-    )
-    nav = subprocess.run(
-        [sys.executable, "-c", nav_code, str(ours / "data"), str(ours / "mkdocs.yml")],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+    if ree_site_command(["generate", str(floor / "content"), "--data-dir", str(ours / "data"),
+                         "--templates-dir", str(base / "no-overrides")]) != 0:  # fmt: skip
+        raise SystemExit("ree-site generate failed")
+    shutil.copy2(ours / "content" / "index.md", floor / "content" / "index.md")
+    config = yaml.safe_load((ours / "mkdocs.yml").read_text())
+    nav = yaml.safe_dump({"nav": expand_nav(config["nav"], build_catalog(ours / "data"), 30)})
     floor_config = MKDOCS_YML.format(plugins="  - search\n  - tags\n", not_in_nav="")
     floor_config = floor_config[: floor_config.index("nav:")] + nav
     not_in_nav = "not_in_nav: |\n  /elements/*.md\n  /producers/*.md\n  /issues/*.md\n  /sources/*.md\n"

@@ -20,10 +20,15 @@ def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.year)
 
 
+def shown_figures(entry: Entry[Record], measure: str) -> list[Figure]:
+    """The figures that charts, shares and embeds may use: with a value, and not marked as alternatives."""
+    return [f for f in figures_of(entry, measure) if f.value is not None and not f.alternative]
+
+
 def figure_for(entry: Entry[Record], measure: str, year: int | None = None) -> Figure | None:
     """The figure shown for ``measure`` in ``year`` (the latest year when None): the first one listed that
     has a value and is not marked as an alternative."""
-    found = [f for f in figures_of(entry, measure) if f.value is not None and not f.alternative]
+    found = shown_figures(entry, measure)
     if year is None:
         return max(found, key=lambda f: f.year, default=None) if found else None
     return next((f for f in found if f.year == year), None)

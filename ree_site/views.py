@@ -63,7 +63,7 @@ class Views:
         )
 
     def production_chart(self, entry: Entry[Record], measure: str = "mine-production") -> Markup:
-        figures = [f for f in stats.figures_of(entry, measure) if f.value is not None and not f.alternative]
+        figures = stats.shown_figures(entry, measure)
         if not figures:
             return Markup("")
         unit = figures[0].unit
