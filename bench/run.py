@@ -19,6 +19,8 @@ threshold here: the figures and their ratios are for people to read.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import os
 import platform
@@ -206,9 +208,11 @@ def make_projects(n: int, base: Path) -> tuple[Path, Path]:
     # The floor: the same pages as plain Markdown (what `ree-site generate` writes), the hand-written home page,
     # and the navigation the plugin builds (small collections listed, large ones by index only).
     floor = base / "floor"
-    if ree_site_command(["generate", str(floor / "content"), "--data-dir", str(ours / "data"),
-                         "--templates-dir", str(base / "no-overrides")]) != 0:  # fmt: skip
-        raise SystemExit("ree-site generate failed")
+    with contextlib.redirect_stdout(io.StringIO()) as said:  # keep the table the only output
+        status = ree_site_command(["generate", str(floor / "content"), "--data-dir", str(ours / "data"),
+                                   "--templates-dir", str(base / "no-overrides")])  # fmt: skip
+    if status != 0:
+        raise SystemExit(f"ree-site generate failed:\n{said.getvalue()}")
     shutil.copy2(ours / "content" / "index.md", floor / "content" / "index.md")
     config = yaml.safe_load((ours / "mkdocs.yml").read_text())
     nav = yaml.safe_dump({"nav": expand_nav(config["nav"], build_catalog(ours / "data"), 30)})
