@@ -10,7 +10,7 @@ from typing import cast
 
 from .errors import DataError, Problem, format_field
 from .loading import Entry
-from .models import FOLDERS, Element, Issue, Producer, Record, Source
+from .models import FOLDERS, Element, Figure, Issue, Producer, Record, Source
 
 Key = tuple[str, str]  # (kind, id)
 
@@ -28,6 +28,8 @@ class Catalog:
     children: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: Issue id -> issues that list it among their ``responses``.
     responding_to: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: Element id -> (producer id, index) of the producer figures that name it.
+    figures_about: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def build(cls, entries: Iterable[Entry[Record]]) -> Catalog:
@@ -60,6 +62,10 @@ class Catalog:
                     catalog.children[target].add(entry.id)
                 elif loc[0] == "responses":
                     catalog.responding_to[target].add(entry.id)
+                elif loc[0] == "figures":
+                    # A figure about an element (an ore grade, an import share) is not a link between records:
+                    # the element's page gathers such figures itself (see Catalog.figures_about).
+                    catalog.figures_about[target].append((entry.id, int(loc[1])))
                 elif (kind, target) != key:
                     catalog.related[key].add((kind, target))
                     catalog.related[(kind, target)].add(key)
@@ -133,6 +139,14 @@ class Catalog:
         """Issues that name ``entry`` among their responses."""
         ids = self.responding_to.get(entry.id, set()) if entry.kind == "issue" else set()
         return sorted((self.entries[("issue", i)] for i in ids), key=lambda e: title_of(e).casefold())
+
+    def element_figures(self, element_id: str) -> list[tuple[Entry[Record], Figure]]:
+        """The producer figures that name the element ``element_id``, with the producer each belongs to."""
+        found = []
+        for producer_id, index in dict.fromkeys(self.figures_about.get(element_id, [])):
+            entry = self.entries[("producer", producer_id)]
+            found.append((entry, cast("Producer", entry.record).figures[index]))
+        return found
 
     def citing(self, source_id: str) -> list[Entry[Record]]:
         """Records that cite the source ``source_id``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
@@ -63,8 +63,16 @@ Measure = Literal[
     "share-separation",
     "share-metal",
     "share-magnets",
+    "price",
+    "import-reliance",
+    "import-share",
+    "ore-grade",
+    "mining-quota",
+    "separation-quota",
+    "production-proxy",
+    "tailings",
 ]
-Unit = Literal["t REO", "t", "t/yr", "%"]
+Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
 
 #: Labels for the vocabularies, as shown on the pages.
 MEASURE_LABELS: dict[str, str] = {
@@ -77,7 +85,35 @@ MEASURE_LABELS: dict[str, str] = {
     "share-separation": "Share of world separation and refining",
     "share-metal": "Share of world metal production",
     "share-magnets": "Share of world magnet production",
+    "price": "Price",
+    "import-reliance": "Net import reliance",
+    "import-share": "Share of imports",
+    "ore-grade": "Share of total rare-earth oxide in the ore",
+    "mining-quota": "Mining quota",
+    "separation-quota": "Smelting and separation quota",
+    "production-proxy": "Proxy for unrecorded production (product tonnes, not REO)",
+    "tailings": "Tailings held",
 }
+#: The unit each measure must be stated in (measures not listed take any of the tonnage units).
+MEASURE_UNITS: dict[str, tuple[str, ...]] = {
+    "share-mining": ("%",),
+    "share-separation": ("%",),
+    "share-metal": ("%",),
+    "share-magnets": ("%",),
+    "price": ("$/kg",),
+    "import-reliance": ("%",),
+    "import-share": ("%",),
+    "ore-grade": ("%",),
+    "mining-quota": ("t REO",),
+    "separation-quota": ("t REO",),
+    "production-proxy": ("t",),
+    "tailings": ("t",),
+}
+#: Measures that compare with a partner country, and those that must name the element they are about.
+PARTNER_MEASURES = ("import-share", "production-proxy")
+ELEMENT_MEASURES = ("ore-grade",)
+#: The measures an element record may hold itself (the element is then implied).
+ELEMENT_RECORD_MEASURES = ("price",)
 KIND_LABELS: dict[str, str] = {
     "country": "Country",
     "company": "Company",
@@ -186,6 +222,173 @@ class Application(Cited):
     use: Text
 
 
+def _figure_schema(schema: dict[str, Any]) -> None:
+    """The rules between a figure's fields, for editors' tooling: units per measure, required partner and element."""
+    rules: list[dict[str, Any]] = []
+    for units in sorted(set(MEASURE_UNITS.values())):
+        measures = sorted(m for m, u in MEASURE_UNITS.items() if u == units)
+        rules.append({"if": _measure_in(measures), "then": {"properties": {"unit": {"enum": list(units)}}}})
+    required: list[tuple[tuple[str, ...], str]] = [(PARTNER_MEASURES, "partner"), (ELEMENT_MEASURES, "element")]
+    for needing, name in required:
+        rules.append({"if": _measure_in(list(needing)), "then": {"required": [name]}})
+    schema["allOf"] = rules
+
+
+def _measure_in(measures: list[str]) -> dict[str, Any]:
+    return {"properties": {"measure": {"enum": measures}}, "required": ["measure"]}
+
+
+class Figure(Cited):
+    model_config = ConfigDict(json_schema_extra=_figure_schema)
+
+    measure: Measure
+    year: Year
+    value: float | None = Field(
+        ge=0,
+        description="The figure; null where the source gives none (NA, W), with a note saying why. For a range "
+        "(890-1,000 $/kg), the lower bound, with the upper bound in high.",
+    )
+    high: float | None = Field(
+        None, ge=0, description="The upper bound where the source prints a range (890-1,000 is value 890, high 1000)."
+    )
+    unit: Unit
+    element: Slug | None = Field(
+        None, description="Id of the element the figure is about (an ore grade, an element's import reliance)."
+    )
+    elements: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the elements a group figure covers (US import reliance on the heavy rare earths: "
+        "terbium, dysprosium, ...); use element for a figure about one element.",
+    )
+    from_year: Year | None = Field(
+        None,
+        description="The first year of a figure for a period (import sources for 2021-24: from_year 2021, year 2024).",
+    )
+    product: Text | None = Field(
+        None, description='The product measured, as the source names it: "Dysprosium oxide, 99.5% minimum".'
+    )
+    partner: Text | None = Field(
+        None,
+        description="The partner country of a trade figure: the source country of an import share, or the "
+        "importing country of a production proxy.",
+    )
+    basis: Text | None = Field(None, description="The basis of a price, as the source states it: free on board China.")
+    edition: Text | None = Field(
+        None, description="The edition of a serial source the value comes from (MCS 2025), where editions differ."
+    )
+    qualifier: Literal["more-than", "less-than", "about"] | None = Field(
+        None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
+    )
+    estimated: bool = False
+    alternative: bool = Field(
+        False,
+        description="A value from another source kept for the record, where sources disagree: shown in the figures "
+        "table, never in charts, shares or embedded figures. The note says why the other value is preferred.",
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if self.value is None and self.note is None:
+            raise ValueError("a figure without a value needs a note saying why the source gives none")
+        if self.alternative and self.note is None:
+            raise ValueError("an alternative figure needs a note saying which value the site prefers and why")
+        allowed = MEASURE_UNITS.get(self.measure, ("t REO", "t", "t/yr"))
+        if self.unit not in allowed:
+            raise ValueError(f"a {self.measure} figure must be in {' or '.join(allowed)} (got {self.unit!r})")
+        if self.unit == "%" and self.value is not None and max(self.value, self.high or 0) > 100:
+            raise ValueError(f"a share cannot exceed 100 % (got {max(self.value, self.high or 0):g})")
+        if self.high is not None:
+            if self.value is None:
+                raise ValueError("a range needs its lower bound in value as well as its upper bound in high")
+            if self.high <= self.value:
+                raise ValueError(f"high ({self.high:g}) must be greater than value ({self.value:g}) in a range")
+            if self.qualifier is not None:
+                raise ValueError("a range cannot also carry a qualifier")
+        return self
+
+    @model_validator(mode="after")
+    def _fields_apply(self) -> Figure:
+        if self.partner is not None and self.measure not in PARTNER_MEASURES:
+            raise ValueError(f"partner applies only to {' and '.join(PARTNER_MEASURES)} figures, not {self.measure}")
+        if self.partner is None and self.measure in PARTNER_MEASURES:
+            raise ValueError(f"a {self.measure} figure needs the partner country")
+        if self.element is None and self.measure in ELEMENT_MEASURES:
+            raise ValueError(f"a {self.measure} figure needs the element it is about")
+        if self.element is not None and self.elements:
+            raise ValueError("give element for one element or elements for a group, not both")
+        if len(set(self.elements)) != len(self.elements):
+            raise ValueError("elements lists an element twice")
+        if self.from_year is not None and self.from_year >= self.year:
+            raise ValueError(f"from_year ({self.from_year}) must be before year ({self.year})")
+        if self.basis is not None and self.measure != "price":
+            raise ValueError(f"basis applies only to price figures, not {self.measure}")
+        return self
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What the figure measures: two figures with one key are two values of the same thing."""
+        return (self.measure, self.year, self.from_year, self.element, tuple(self.elements), self.product, self.partner)
+
+    @property
+    def period(self) -> str:
+        """The year, or the period for a multi-year figure: ``2021–24``."""
+        if self.from_year is None:
+            return str(self.year)
+        end = str(self.year)[2:] if str(self.year)[:2] == str(self.from_year)[:2] else str(self.year)
+        return f"{self.from_year}–{end}"
+
+
+class ElementFigure(Figure):
+    """A figure in an element's own record: the element is implied, and only its prices belong there."""
+
+    @model_validator(mode="after")
+    def _about_this_element(self) -> ElementFigure:
+        if self.measure not in ELEMENT_RECORD_MEASURES:
+            raise ValueError(
+                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put a {self.measure} "
+                "figure in the producer record it belongs to, with element: set to this element's id"
+            )
+        if self.element is not None or self.elements:
+            raise ValueError("the element is implied in an element's own figures; leave out element and elements")
+        return self
+
+
+class Measured(Cited):
+    value: float | None = Field(description="The value in the unit the field names; null (with a note) if none.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _note_when_missing(self) -> Measured:
+        if self.value is None and self.note is None:
+            raise ValueError("a property without a value needs a note saying why")
+        return self
+
+
+class Configuration(Cited):
+    value: Annotated[str, StringConstraints(pattern=r"^\[(He|Ne|Ar|Kr|Xe)\]( [1-7][spdf]([1-9]|1[0-4])?)+$")] = Field(
+        description="Ground-state electron configuration, noble-gas core first: [Xe] 4f10 6s2 (a count of 1 may be "
+        "left out: [Xe] 5d 6s2)."
+    )
+    note: Text | None = None
+
+
+class Properties(Strict):
+    electron_configuration: Configuration
+    density: Measured = Field(description="Density of the solid near room temperature, in g/cm³.")
+    melting_point: Measured = Field(description="Melting point at standard pressure, in °C.")
+    crustal_abundance: Measured = Field(description="Abundance in the Earth's crust, in mg/kg (parts per million).")
+
+
+#: Element properties in the order of the infobox, with their labels and units.
+PROPERTY_LABELS: dict[str, tuple[str, str]] = {
+    "electron_configuration": ("Electron configuration", ""),
+    "density": ("Density", "g/cm³"),
+    "melting_point": ("Melting point", "°C"),
+    "crustal_abundance": ("Abundance in the crust", "mg/kg"),
+}
+
+
 class Element(Record):
     name: Text
     symbol: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]?$")]
@@ -195,6 +398,10 @@ class Element(Record):
     discovery: Discovery
     applications: list[Application] = Field(min_length=1)
     summary: Text
+    properties: Properties | None = Field(None, description="Physical and chemical properties for the infobox.")
+    figures: list[ElementFigure] = Field(
+        default_factory=list, description="Figures about the element itself: its oxide prices, year by year."
+    )
     producers: list[Slug] = Field(default_factory=list)
     issues: list[Slug] = Field(default_factory=list)
 
@@ -209,6 +416,8 @@ class Element(Record):
 
     def _dated_years(self) -> Iterator[tuple[str, int]]:
         yield "the discovery year", self.discovery.year
+        for figure in self.figures:
+            yield "a figure for", figure.year
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -217,42 +426,15 @@ class Element(Record):
         yield ("discovery", "source"), "source", self.discovery.source
         for index, app in enumerate(self.applications):
             yield ("applications", index, "source"), "source", app.source
+        if self.properties is not None:
+            for name in PROPERTY_LABELS:
+                yield ("properties", name, "source"), "source", getattr(self.properties, name).source
+        for index, figure in enumerate(self.figures):
+            yield ("figures", index, "source"), "source", figure.source
         for index, producer in enumerate(self.producers):
             yield ("producers", index), "producer", producer
         for index, issue in enumerate(self.issues):
             yield ("issues", index), "issue", issue
-
-
-class Figure(Cited):
-    measure: Measure
-    year: Year
-    value: float | None = Field(
-        ge=0, description="The figure; null where the source gives none (NA, W), with a note saying why."
-    )
-    unit: Unit
-    qualifier: Literal["more-than", "less-than", "about"] | None = Field(
-        None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
-    )
-    estimated: bool = False
-    alternative: bool = Field(
-        False,
-        description="A value from another source kept for the record, where sources disagree: shown in the figures "
-        "table, never in charts, shares or embedded figures. The note says why the other value is preferred.",
-    )
-    note: Text | None = None
-
-    @model_validator(mode="after")
-    def _share_is_a_percentage(self) -> Figure:
-        if self.value is None and self.note is None:
-            raise ValueError("a figure without a value needs a note saying why the source gives none")
-        if self.alternative and self.note is None:
-            raise ValueError("an alternative figure needs a note saying which value the site prefers and why")
-        is_share = self.measure.startswith("share-")
-        if is_share and self.unit != "%":
-            raise ValueError(f"a {self.measure} figure must be in % (got {self.unit!r})")
-        if self.unit == "%" and self.value is not None and self.value > 100:
-            raise ValueError(f"a share cannot exceed 100 % (got {self.value:g})")
-        return self
 
 
 class Producer(Record):
@@ -279,6 +461,10 @@ class Producer(Record):
             yield ("parent",), "producer", self.parent
         for index, figure in enumerate(self.figures):
             yield ("figures", index, "source"), "source", figure.source
+            if figure.element is not None:
+                yield ("figures", index, "element"), "element", figure.element
+            for position, element in enumerate(figure.elements):
+                yield ("figures", index, "elements", position), "element", element
         for index, element in enumerate(self.elements):
             yield ("elements", index), "element", element
         for index, issue in enumerate(self.issues):

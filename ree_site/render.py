@@ -30,8 +30,10 @@ from .models import (
     GROUP_LABELS,
     KIND_LABELS,
     MEASURE_LABELS,
+    PROPERTY_LABELS,
     STAGE_LABELS,
     Element,
+    Figure,
     Issue,
     Producer,
     Record,
@@ -138,6 +140,8 @@ class Renderer:
         self.env.filters["long_date"] = long_date
         self.env.filters["title"] = title_of
         self.env.filters["label"] = lambda key, labels: labels[key]
+        self.env.filters["value"] = figure_value
+        self.env.filters["configuration"] = configuration
         self.env.globals.update(
             stats=stats,
             measure_labels=MEASURE_LABELS,
@@ -146,6 +150,7 @@ class Renderer:
             stage_labels=STAGE_LABELS,
             group_labels=GROUP_LABELS,
             view_pages=VIEW_PAGES,
+            property_labels=PROPERTY_LABELS,
             qualifier_labels={"more-than": ">", "less-than": "<", "about": "about "},
         )
 
@@ -182,6 +187,7 @@ class Renderer:
             return template.render(
                 catalog=self.catalog,
                 link=self._linker(uri),
+                link_uri=lambda to_uri: relative_link(uri, to_uri),
                 url=lambda to_uri: relative_url(uri, to_uri),
                 page_uri=uri,
                 record_page=lambda entry: record_uri(entry.kind, entry.id),
@@ -209,6 +215,26 @@ class Renderer:
     def _titles(self) -> dict[tuple[str, str], Markup]:
         """Every record's title, escaped once."""
         return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
+
+
+_QUALIFIER_SIGNS = {"more-than": ">", "less-than": "<", "about": "about "}
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's value as printed: ``>95``, ``890–1,000``, ``about 3``; ``n/a`` where there is none."""
+    if figure.value is None:
+        return "n/a"
+    if figure.high is not None:
+        return f"{number(figure.value)}–{number(figure.high)}"
+    return _QUALIFIER_SIGNS.get(figure.qualifier or "", "") + number(figure.value)
+
+
+def configuration(value: str) -> Markup:
+    """``[Xe] 4f10 6s2`` -> ``[Xe] 4f¹⁰ 6s²`` (an orbital without a count holds one electron)."""
+    parts = value.split(" ")
+    shells = [parts[0]] + [p[:2] + (p[2:] or "1").translate(_SUPERSCRIPTS) for p in parts[1:]]
+    return md_escape(" ".join(shells))
 
 
 def record_meta(entry: Entry[Record]) -> dict[str, Any]:

@@ -127,3 +127,80 @@ def stage_shares(entry: Entry[Record]) -> dict[str, Figure]:
         if figure is not None:
             found[stage] = figure
     return found
+
+
+def series_of(figures: list[Figure]) -> list[Figure]:
+    """One shown figure per year (the first listed), in year order: the points of a chart."""
+    by_year: dict[int, Figure] = {}
+    for figure in figures:
+        if figure.value is not None and not figure.alternative:
+            by_year.setdefault(figure.year, figure)
+    return [by_year[year] for year in sorted(by_year)]
+
+
+def world_series(catalog: Catalog, measure: str = "mine-production") -> list[Figure]:
+    """The world total of ``measure`` for every year recorded."""
+    total = world(catalog)
+    return series_of(figures_of(total, measure)) if total else []
+
+
+def share_series(catalog: Catalog, entry: Entry[Record]) -> list[tuple[int, float, Figure]]:
+    """``entry``'s mine production as a percentage of the world total, for every year both are recorded."""
+    totals = {f.year: f for f in world_series(catalog)}
+    found = []
+    for figure in series_of(figures_of(entry, "mine-production")):
+        total = totals.get(figure.year)
+        if total is not None and total.value and figure.value is not None and not _about_element(figure):
+            found.append((figure.year, 100 * figure.value / total.value, figure))
+    return found
+
+
+def _about_element(figure: Figure) -> bool:
+    return figure.element is not None or figure.product is not None
+
+
+def country_years(catalog: Catalog) -> list[int]:
+    """Years with mine production recorded for at least two countries beside the world total: the years
+    for which shares and the HHI can be computed."""
+    counts: dict[int, int] = {}
+    for entry in countries(catalog):
+        for figure in shown_figures(entry, "mine-production"):
+            counts[figure.year] = counts.get(figure.year, 0) + 1
+    totals = {f.year for f in world_series(catalog)}
+    return sorted(year for year, count in counts.items() if count >= 2 and year in totals)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Two or more values of one quantity from different editions or sources: what the site shows, and the rest."""
+
+    shown: Figure
+    others: list[Figure]
+
+
+def revisions(entry: Entry[Record]) -> list[Revision]:
+    """The quantities of a record given more than one value (edition revisions and disagreeing sources)."""
+    groups: dict[tuple[object, ...], list[Figure]] = {}
+    for figure in cast("Producer", entry.record).figures:
+        groups.setdefault(figure.key, []).append(figure)
+    found = []
+    for figures in groups.values():
+        shown = next((f for f in figures if not f.alternative and f.value is not None), None)
+        others = [f for f in figures if f is not shown and f.value != (shown.value if shown else None)]
+        if shown is not None and others:
+            found.append(Revision(shown, others))
+    return sorted(found, key=lambda r: (r.shown.measure, r.shown.year))
+
+
+def latest(figures: list[Figure]) -> Figure | None:
+    """The shown figure of the latest year among ``figures``."""
+    shown = series_of(figures)
+    return shown[-1] if shown else None
+
+
+def products(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """``figures`` grouped by the product they measure (in order of first appearance), each in year order."""
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.product or "", []).append(figure)
+    return {name: sorted(found, key=lambda f: f.year) for name, found in groups.items()}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 from markupsafe import Markup
 
 from . import stats
-from .charts import Bar, bar_chart, column_chart
+from .charts import Bar, Point, Series, bar_chart, column_chart, line_chart
 from .models import STAGE_LABELS
 from .pages import record_uri, relative_url
 from .text import number
@@ -15,7 +15,11 @@ from .text import number
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Event, Figure, Producer, Record
+    from .models import Element, Event, Figure, Producer, Record
+
+
+#: One stage of the chain on an element page: (stage, producers with a sourced share, producers without one).
+StageGroup = tuple[str, list[tuple["Entry[Record]", "Figure"]], list["Entry[Record]"]]
 
 
 class Views:
@@ -41,6 +45,15 @@ class Views:
                 groups[stage].append((entry, stats.figure_for(entry, f"share-{stage}")))
         return {stage: members for stage, members in groups.items() if members}
 
+    def shares_by_stage(self, entries: list[Entry[Record]]) -> list[StageGroup]:
+        """Per stage: the producers with a sourced share (largest first), and the others, listed compactly."""
+        found = []
+        for stage, members in self.by_stage(entries).items():
+            shared = sorted(((e, f) for e, f in members if f is not None), key=lambda m: -(m[1].value or 0))
+            others = [e for e, f in members if f is None]
+            found.append((stage, shared, others))
+        return found
+
     def href(self, entry: Entry[Record]) -> str:
         return relative_url(self.page_uri, record_uri(entry.kind, entry.id))
 
@@ -63,18 +76,44 @@ class Views:
         )
 
     def production_chart(self, entry: Entry[Record], measure: str = "mine-production") -> Markup:
-        figures = stats.shown_figures(entry, measure)
+        figures = stats.series_of([f for f in stats.figures_of(entry, measure) if f.element is None])
         if not figures:
             return Markup("")
         unit = figures[0].unit
         name = cast("Producer", entry.record).name
+        label = "Mine production" if measure == "mine-production" else measure.replace("-", " ").capitalize()
+        if len(figures) > 12:
+            first, last = figures[0].year, figures[-1].year
+            return self.series_chart(
+                {name: figures},
+                title=f"{label} of {name}, {first}–{last} ({unit})",
+                caption=f"{label} of {name} by year from {first} to {last}, in {unit}. A break in the line is a year "
+                "without a figure. Each figure's source is in the table on this page.",
+                y_label=unit,
+            )
         points = [(str(f.year) + ("*" if f.estimated else ""), f.value or 0, number(f.value)) for f in figures]
         note = " Years marked * are estimates." if any(f.estimated for f in figures) else ""
-        label = "Mine production" if measure == "mine-production" else measure.replace("-", " ").capitalize()
         return column_chart(
             points,
             title=f"{label} of {name} by year ({unit})",
             caption=f"{label} of {name} by year, in {unit}.{note} Each figure's source is on the producer's page.",
+        )
+
+    def grade_chart(self, entry: Entry[Record]) -> Markup:
+        """A deposit's rare-earth distribution: each element's oxide as a share of the total REO."""
+        grades = [f for f in stats.shown_figures(entry, "ore-grade") if f.element is not None]
+        if not grades:
+            return Markup("")
+        elements = {e.id: e.record for e in self.catalog.elements}
+        grades.sort(key=lambda f: elements[f.element or ""].atomic_number)
+        name = cast("Producer", entry.record).name
+        bars = [Bar(elements[f.element or ""].name, f.value or 0, f"{number(f.value)} %") for f in grades]
+        return bar_chart(
+            bars,
+            title=f"Rare-earth distribution in the ore of {name} (% of total REO)",
+            caption=f"Each rare earth's oxide as a percentage of the total rare-earth oxide in the ore of {name}, in "
+            "order of atomic number. The table below gives each value's source.",
+            max_value=max(f.value or 0 for f in grades),
         )
 
     def stage_chart(self, entry: Entry[Record]) -> Markup:
@@ -92,3 +131,118 @@ class Views:
             caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded.",
             max_value=100,
         )
+
+    def about(self, entry: Entry[Record], measure: str) -> list[tuple[Entry[Record], Figure]]:
+        """Producer figures of ``measure`` about the element ``entry``, the most specific scope only: figures
+        about the element alone if there are any, else those of the smallest group that covers it."""
+        found = [(p, f) for p, f in self.catalog.element_figures(entry.id) if f.measure == measure]
+        if not found:
+            return []
+        scope = min(len(f.elements) or 1 for _, f in found)
+        chosen = [(p, f) for p, f in found if (len(f.elements) or 1) == scope]
+        return sorted(chosen, key=lambda pf: (pf[1].product or "", -pf[1].year, -(pf[1].value or 0)))
+
+    def shown(self, pairs: list[tuple[Entry[Record], Figure]]) -> list[tuple[Entry[Record], Figure, list[Figure]]]:
+        """The shown figures among ``pairs``, each with the other values recorded for it (earlier editions)."""
+        groups: dict[tuple[str, tuple[object, ...]], list[tuple[Entry[Record], Figure]]] = {}
+        for producer, figure in pairs:
+            groups.setdefault((producer.id, figure.key), []).append((producer, figure))
+        found = []
+        for members in groups.values():
+            main = next(((p, f) for p, f in members if not f.alternative and f.value is not None), None)
+            if main is not None:
+                found.append((main[0], main[1], [f for _, f in members if f is not main[1]]))
+        return found
+
+    def pivot(self, figures: list[Figure]) -> tuple[list[int], list[tuple[str, str, dict[int, Figure]]], list[Figure]]:
+        """``figures`` as a table of products by year: (years, [(product, basis, {year: figure})], set-aside values)."""
+        years = sorted({f.year for f in figures if not f.alternative})
+        rows = []
+        for product, members in stats.products(figures).items():
+            shown = {f.year: f for f in stats.series_of(members)}
+            bases = sorted({f.basis for f in shown.values() if f.basis})
+            rows.append((product, "; ".join(bases), shown))
+        kept = {id(f) for _, _, shown in rows for f in shown.values()}
+        others = [f for f in figures if id(f) not in kept]
+        return years, rows, others
+
+    def series_chart(
+        self, groups: dict[str, list[Figure]], title: str, caption: str, *, log: bool = False, y_label: str = ""
+    ) -> Markup:
+        """A line chart of several named series of figures (one shown value per year each)."""
+        series = [Series(name, [_point(f) for f in stats.series_of(figures)]) for name, figures in groups.items()]
+        series = [s for s in series if s.points]
+        if not series:
+            return Markup("")
+        return line_chart(series, title=title, caption=caption, log=log, y_label=y_label)
+
+    def price_chart(self, entry: Entry[Record]) -> Markup:
+        """The element's oxide prices by year, one line per product."""
+        groups = stats.products([f for f in cast("Element", entry.record).figures if f.measure == "price"])
+        if not groups:
+            return Markup("")
+        name = cast("Element", entry.record).name
+        ranges = " Vertical strokes show a price range." if any(f.high for g in groups.values() for f in g) else ""
+        return self.series_chart(
+            {product or f"{name} price": figures for product, figures in groups.items()},
+            title=f"Price of {name} products by year ($/kg)",
+            caption=f"Prices of {name} products by year, in US dollars per kilogram.{ranges} Sources and bases are in "
+            "the table below.",
+            y_label="$/kg",
+        )
+
+    def long_run_chart(self) -> Markup:
+        """World mine production for every year recorded (gaps where a year is missing)."""
+        figures = stats.world_series(self.catalog)
+        if not figures:
+            return Markup("")
+        first, last = figures[0].year, figures[-1].year
+        return self.series_chart(
+            {"World": figures},
+            title=f"World rare-earth mine production, {first}–{last} (t REO)",
+            caption=f"World mine production of rare earths by year from {first} to {last}, in tonnes of rare-earth "
+            "oxide equivalent. A break in the line is a year without data.",
+            y_label="t REO",
+        )
+
+    def share_chart(self, entries: list[Entry[Record]]) -> Markup:
+        """Each country's share of world mine production by year (gaps where either figure is missing)."""
+        series = []
+        for entry in entries:
+            points = [Point(year, pct, f"{pct:.1f} %") for year, pct, _ in stats.share_series(self.catalog, entry)]
+            if points:
+                series.append(Series(cast("Producer", entry.record).name, points))
+        if not series:
+            return Markup("")
+        first = min(p.year for s in series for p in s.points)
+        last = max(p.year for s in series for p in s.points)
+        names = " and ".join(s.name for s in series)
+        return line_chart(
+            series,
+            title=f"Share of {names} in world mine production, {first}–{last} (%)",
+            caption=f"Mine production of {names} as a percentage of the world total, by year. A break in a line "
+            "is a year for which the country's figure or the world total is not recorded.",
+            y_label="%",
+            max_value=100,
+        )
+
+    def prices_chart(self, base_year: int | None = None) -> Markup:
+        """Every product's price on one logarithmic axis."""
+        groups: dict[str, list[Figure]] = {}
+        for entry in self.catalog.elements:
+            for product, figures in stats.products([f for f in entry.record.figures if f.measure == "price"]).items():
+                groups[product or entry.record.name] = figures
+        return self.series_chart(
+            groups,
+            title="Rare-earth product prices by year ($/kg, logarithmic scale)",
+            caption="Prices of rare-earth oxides and metals by year, in US dollars per kilogram, on a logarithmic "
+            "axis: each gridline is ten times the one below it. Sources are in the tables below.",
+            log=True,
+            y_label="$/kg",
+        )
+
+
+def _point(figure: Figure) -> Point:
+    value = figure.value or 0
+    text = number(figure.value) + (f"–{number(figure.high)}" if figure.high is not None else "")
+    return Point(figure.year, value, text, figure.high)

@@ -30,6 +30,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "issues/diversification.md",
         "issues/export-controls.md",
         "issues/index.md",
+        "prices.md",
         "producers/bayan-obo.md",
         "producers/china.md",
         "producers/index.md",
@@ -46,8 +47,11 @@ def test_element_page(data_dir: Path) -> None:
     assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
     assert "1885 by Carl Auer von Welsbach" in page
     # Backlinks: neither the producer nor the issue is named in the element's file.
-    assert '### Mining\n\n<div class="ree-shares" markdown>' in page
-    assert "| [China](../producers/china.md) | Country | not recorded |" in page
+    # A producer without a sourced share is listed compactly under its stage, never as a "not recorded" cell.
+    assert (
+        "### Mining\n\nProducers at this stage (no share recorded): [China](../producers/china.md) (country)." in page
+    )
+    assert "not recorded" not in page
     assert "- [Export controls](../issues/export-controls.md)" in page
     # Sources numbered in order of first citation, each linking to its source page.
     assert '1. <span id="ref-1"></span>CIAAW (2024)' in page
@@ -60,7 +64,7 @@ def test_producer_page(data_dir: Path) -> None:
     pages = render(data_dir)
     china = pages["producers/china.md"]
     assert (
-        '| Mine production | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate.  |'
+        '| Mine production |  | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate.  |'
         in china
     )
     assert "- [Bayan Obo](bayan-obo.md)" in china

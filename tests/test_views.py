@@ -86,7 +86,10 @@ def test_charts_are_labelled_svg() -> None:
     chart = bar_chart([Bar("China", 270000, "270,000 t", "../producers/china/"), Bar("A & B", 1, "1 t")], "T", "C")
     assert chart.startswith('<figure class="ree-chart ree-chart--bars"><svg')
     assert "<title" in chart and "<desc" in chart and "China: 270,000 t; A &amp; B: 1 t" in chart
-    assert '<a href="../producers/china/">China</a>' in chart
+    # A chart is an image to assistive technology: links go in the table beside it, never inside the SVG.
+    assert "<a " not in chart
+    # Drawn at a wide and a narrow layout, so that its text stays readable on a phone.
+    assert chart.count("<svg") == 2 and "ree-chart__svg--narrow" in chart
     assert "\n" not in chart  # one raw HTML block for Markdown
     columns = column_chart([("2023", 1.0, "1"), ("2024*", 2.0, "2")], "Title", "Caption")
     assert "<figcaption>Caption</figcaption>" in columns
@@ -107,7 +110,7 @@ def test_view_pages(catalog: Catalog) -> None:
 def test_producer_page_has_a_chart_and_qualified_values(catalog: Catalog) -> None:
     pages = {p.uri: p.markdown for p in Renderer(catalog).render_all()}
     assert '<figure class="ree-chart ree-chart--columns">' in pages["producers/world.md"]
-    assert "| Reserves | 2024 | &#62;90,000,000<sup" in pages["producers/world.md"]
+    assert "| Reserves |  | 2024 | &#62;90,000,000<sup" in pages["producers/world.md"]
 
 
 def test_embeds_expand(catalog: Catalog) -> None:
@@ -178,7 +181,7 @@ def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> 
     entry = catalog.get("producer", "china")
     assert stats.stage_shares(entry)["separation"].value == 92
     page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["producers/china.md"]
-    assert "| Share of world separation and refining | 2025 | 91<sup" in page
+    assert "| Share of world separation and refining |  | 2025 | 91<sup" in page
     assert "Alternative value. Year of the statement" in page
     with pytest.raises(DataError):
         expand_page(catalog, "[[figure china share-separation 2025]]", "index.md", "x")
