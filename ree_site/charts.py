@@ -214,24 +214,29 @@ def line_chart(
 
     def draw(layout: str, width: int) -> str:
         narrow = layout == "narrow"
-        legend = len(series) if len(series) > 1 and narrow else 0
-        height = (250 if narrow else 300) + legend * 18
-        left, right = (44, 14) if narrow else (62, 150 if len(series) > 1 else 20)
-        frame = _Frame(left, 22, width - left - right, height - 22 - 30 - legend * 18, years[0], years[-1],
-                       low, high, log)  # fmt: skip
+        # A legend below the plot when lines are many (or the screen narrow); else each line is named at its end.
+        below = len(series) > 1 and (narrow or len(series) > 4)
+        columns = 1 if narrow else 3
+        legend_rows = -(-len(series) // columns) if below else 0
+        height = (250 if narrow else 300) + legend_rows * 18
+        left, right = (44, 14) if narrow else (62, 150 if len(series) > 1 and not below else 20)
+        frame = _Frame(left, 22, width - left - right, height - 22 - 30 - legend_rows * 18 - (8 if below else 0),
+                       years[0], years[-1], low, high, log)  # fmt: skip
         head, tail = _svg_open(width, height, title, desc, layout)
         parts = [head, *_axes(frame, ticks, y_label, 5 if narrow else 10)]
+        column_width = (width - left) / columns
         for index, s in enumerate(series):
             parts.extend(_series_marks(frame, s, index))
-            if legend:
-                y = height - legend * 18 + index * 18 + 2
+            if below:
+                x = left + (index % columns) * column_width
+                y = height - legend_rows * 18 + (index // columns) * 18 + 4
                 parts.append(
-                    f'<line class="ree-chart__line ree-chart__line--{index % 6}" x1="{left}" x2="{left + 24}" '
-                    f'y1="{y - 4}" y2="{y - 4}"/>' + _text(left + 30, y, s.name)
+                    f'<line class="ree-chart__line ree-chart__line--{index % 6}" x1="{x:.1f}" x2="{x + 22:.1f}" '
+                    f'y1="{y - 4}" y2="{y - 4}"/>' + _text(x + 28, y, _short(s.name, 34 if narrow else 27))
                 )
             elif len(series) > 1:
                 end = max(s.points, key=lambda p: p.year)
-                parts.append(_text(frame.x(end.year) + 8, frame.y(end.value) + 4, s.name))
+                parts.append(_text(frame.x(end.year) + 8, frame.y(end.value) + 4, _short(s.name, 18)))
         parts.append(tail)
         return "".join(parts)
 
@@ -286,6 +291,10 @@ def _series_marks(frame: _Frame, series: Series, index: int) -> list[str]:
                 parts.append(f'<circle class="ree-chart__dot" cx="{x:.1f}" cy="{frame.y(point.value):.1f}" r="3"/>')
     parts.append("</g>")
     return parts
+
+
+def _short(name: str, most: int) -> str:
+    return name if len(name) <= most else name[: most - 1].rstrip() + "…"
 
 
 def _year_step(span: int, most: int) -> int:

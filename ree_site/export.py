@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Record
+    from .models import Figure, Record
 
 
 def record_json(entry: Entry[Record]) -> dict[str, Any]:
@@ -33,6 +33,11 @@ def _csv(header: list[str], rows: Iterable[list[Any]]) -> str:
     for row in rows:
         writer.writerow(["" if value is None else value for value in row])
     return out.getvalue()
+
+
+def _num(value: float | None) -> float | int | None:
+    """2100.0 -> 2100: whole numbers without a trailing .0, as the sources print them."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -72,11 +77,97 @@ def export_files(catalog: Catalog) -> dict[str, str]:
         ),
     )  # fmt: skip
     files["api/figures.csv"] = _csv(
-        ["producer", "measure", "year", "value", "qualifier", "unit", "estimated", "source", "note"],
+        [
+            "producer",
+            "measure",
+            "element",
+            "elements",
+            "product",
+            "partner",
+            "from_year",
+            "year",
+            "value",
+            "high",
+            "qualifier",
+            "unit",
+            "basis",
+            "estimated",
+            "alternative",
+            "edition",
+            "source",
+            "note",
+        ],
         (
-            [e.id, f.measure, f.year, f.value, f.qualifier, f.unit, f.estimated, f.source, f.note]
+            [
+                e.id,
+                f.measure,
+                f.element,
+                _joined(f.elements),
+                f.product,
+                f.partner,
+                f.from_year,
+                f.year,
+                f.value,
+                f.high,
+                f.qualifier,
+                f.unit,
+                f.basis,
+                f.estimated,
+                f.alternative,
+                f.edition,
+                f.source,
+                f.note,
+            ]
             for e, r in producers
             for f in r.figures
+        ),
+    )
+    titles = {e.id: e.record.title for e in catalog.sources}
+
+    def edition(figure: Figure) -> str:
+        return figure.edition or titles.get(figure.source, figure.source)
+
+    files["api/production-by-country.csv"] = _csv(
+        ["country", "year", "value", "unit", "source", "edition", "estimated", "alternative", "producer", "note"],
+        (
+            [r.name, f.year, _num(f.value), f.unit, f.source, edition(f), f.estimated, f.alternative, e.id, f.note]
+            for e, r in sorted(producers, key=lambda p: (p[1].aggregate is not None, p[1].name))
+            if r.kind == "country"
+            for f in sorted(r.figures, key=lambda f: f.year)
+            if f.measure == "mine-production" and f.element is None and f.product is None
+        ),
+    )
+    files["api/prices.csv"] = _csv(
+        [
+            "element",
+            "product",
+            "year",
+            "value",
+            "high",
+            "unit",
+            "basis",
+            "estimated",
+            "alternative",
+            "source",
+            "edition",
+        ],
+        (
+            [
+                e.id,
+                f.product,
+                f.year,
+                _num(f.value),
+                _num(f.high),
+                f.unit,
+                f.basis,
+                f.estimated,
+                f.alternative,
+                f.source,
+                edition(f),
+            ]
+            for e in catalog.elements
+            for f in sorted(e.record.figures, key=lambda f: (f.product or "", f.year))
+            if f.measure == "price"
         ),
     )
     issues = [(e, e.record) for e in catalog.issues]

@@ -142,6 +142,19 @@ class Views:
         chosen = [(p, f) for p, f in found if (len(f.elements) or 1) == scope]
         return sorted(chosen, key=lambda pf: (pf[1].product or "", -pf[1].year, -(pf[1].value or 0)))
 
+    def china_share(self, entry: Entry[Record]) -> Figure | None:
+        """China's latest share of world output naming the element ``entry``, at the first stage that has one."""
+        for stage in stats.STAGES:
+            found = [
+                f
+                for p, f in self.catalog.element_figures(entry.id)
+                if p.id == "china" and f.measure == f"share-{stage}"
+            ]
+            latest = stats.latest(found)
+            if latest is not None:
+                return latest
+        return None
+
     def shown(self, pairs: list[tuple[Entry[Record], Figure]]) -> list[tuple[Entry[Record], Figure, list[Figure]]]:
         """The shown figures among ``pairs``, each with the other values recorded for it (earlier editions)."""
         groups: dict[tuple[str, tuple[object, ...]], list[tuple[Entry[Record], Figure]]] = {}
@@ -231,7 +244,8 @@ class Views:
         groups: dict[str, list[Figure]] = {}
         for entry in self.catalog.elements:
             for product, figures in stats.products([f for f in entry.record.figures if f.measure == "price"]).items():
-                groups[product or entry.record.name] = figures
+                # The product up to its first comma ("Dysprosium oxide"): the legend has no room for purities.
+                groups[(product or entry.record.name).split(",")[0]] = figures
         return self.series_chart(
             groups,
             title="Rare-earth product prices by year ($/kg, logarithmic scale)",

@@ -16,7 +16,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.browser import chromium, serve
 from tests.conftest import build_real_site
 
-PAGES = {"elements": "/elements/", "neodymium": "/elements/neodymium/", "concentration": "/concentration/"}
+PAGES = {
+    "elements": "/elements/",
+    "neodymium": "/elements/neodymium/",
+    "scandium": "/elements/scandium/",
+    "concentration": "/concentration/",
+    "prices": "/prices/",
+    "bayan-obo": "/producers/bayan-obo/",
+}
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 

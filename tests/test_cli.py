@@ -105,7 +105,11 @@ def test_export_writes_the_downloads(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0
     assert (out / "api" / "elements.json").is_file()
-    assert (out / "api" / "figures.csv").read_text().startswith("producer,measure,year,value,")
+    assert (
+        (out / "api" / "figures.csv")
+        .read_text()
+        .startswith("producer,measure,element,elements,product,partner,from_year,year,value,")
+    )
     assert (out / "api" / "schema" / "issue.json").is_file()
     # Running again into its own folder is fine; a folder with other files is refused.
     assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0

@@ -166,8 +166,9 @@ def test_downloads(catalog: Catalog) -> None:
     figures = list(csv.DictReader(io.StringIO(files["api/figures.csv"])))
     world = [f for f in figures if f["producer"] == "world" and f["measure"] == "reserves"]
     assert world == [
-        {"producer": "world", "measure": "reserves", "year": "2024", "value": "90000000.0", "qualifier": "more-than",
-         "unit": "t REO", "estimated": "False", "source": "usgs-test", "note": ""}
+        {"producer": "world", "measure": "reserves", "element": "", "elements": "", "product": "", "partner": "",
+         "from_year": "", "year": "2024", "value": "90000000.0", "high": "", "qualifier": "more-than", "unit": "t REO",
+         "basis": "", "estimated": "False", "alternative": "False", "edition": "", "source": "usgs-test", "note": ""}
     ]  # fmt: skip
 
 

@@ -1,0 +1,274 @@
+"""Prices, import reliance, ore grades and long series: the model refuses what it cannot show, the views show
+what it holds, and the real data carries the numbers on every element page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ree_site import build_catalog
+from ree_site.charts import Point, Series, line_chart
+from ree_site.errors import DataError
+from ree_site.export import export_files
+from ree_site.loading import load_records
+from ree_site.render import Renderer, configuration, figure_value
+from ree_site.views import Views
+
+from .conftest import ROOT, SMALL_DATA
+
+MakeData = Callable[..., Path]
+
+FIGURE = """
+          - measure: mine-production
+            year: 2024
+            value: 270000
+            unit: t REO
+            estimated: true
+            source: usgs-test"""
+
+
+def problems(data_dir: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_records(data_dir, root=data_dir.parent)
+    return [str(p) for p in caught.value.problems]
+
+
+def china_with(figure: str) -> str:
+    """The small data's China record with one more figure (YAML list item, indented as in the file)."""
+    text = SMALL_DATA["producers/china.yml"]
+    assert FIGURE in text
+    return text.replace(FIGURE, FIGURE + figure)
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        (
+            "\n          - {measure: price, year: 2024, value: 5, unit: t, source: usgs-test}",
+            "figures[1]: a price figure must be in $/kg (got 't')",
+        ),
+        (
+            "\n          - {measure: import-share, year: 2024, value: 71, unit: '%', source: usgs-test}",
+            "figures[1]: a import-share figure needs the partner country",
+        ),
+        (
+            "\n          - {measure: ore-grade, year: 2022, value: 16, unit: '%', source: usgs-test}",
+            "figures[1]: a ore-grade figure needs the element it is about",
+        ),
+        (
+            "\n          - {measure: price, year: 2024, value: 900, high: 800, unit: $/kg, source: usgs-test}",
+            "figures[1]: high (800) must be greater than value (900) in a range",
+        ),
+        (
+            "\n          - {measure: mine-production, year: 2024, value: 1, unit: t REO, partner: Japan, source: usgs-test}",
+            "figures[1]: partner applies only to import-share and production-proxy figures, not mine-production",
+        ),
+        (
+            "\n          - {measure: import-reliance, year: 2024, value: 120, unit: '%', source: usgs-test}",
+            "figures[1]: a share cannot exceed 100 % (got 120)",
+        ),
+        (
+            "\n          - {measure: import-share, from_year: 2024, year: 2024, value: 5, unit: '%', partner: Japan,"
+            " source: usgs-test}",
+            "figures[1]: from_year (2024) must be before year (2024)",
+        ),
+        (
+            "\n          - {measure: capacity, year: 2024, value: 5, unit: t/yr, basis: FOB, source: usgs-test}",
+            "figures[1]: basis applies only to price figures, not capacity",
+        ),
+        (
+            "\n          - {measure: prices, year: 2024, value: 5, unit: $/kg, source: usgs-test}",
+            "figures[1].measure: Input should be",
+        ),
+    ],
+)
+def test_new_vocabularies_are_checked_with_file_and_line(make_data: MakeData, figure: str, expected: str) -> None:
+    found = problems(make_data(producers__china=china_with(figure)))
+    assert len(found) == 1, found
+    assert re.match(r"data/producers/china\.yml:1[0-9]:\d+: ", found[0]), found
+    assert expected in found[0]
+
+
+def test_a_figure_about_an_unknown_element_is_a_dangling_reference(make_data: MakeData) -> None:
+    figure = (
+        "\n          - {measure: ore-grade, year: 2022, value: 16, unit: '%', element: neodymiun, source: usgs-test}"
+    )
+    with pytest.raises(DataError) as caught:
+        build_catalog(make_data(producers__china=china_with(figure)))
+    assert "figures[1].element: unknown element 'neodymiun'" in caught.value.report()
+
+
+def test_an_element_record_holds_only_prices(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.",
+        "summary: A light rare earth used in magnets.\n"
+        "        figures:\n"
+        "          - {measure: import-reliance, year: 2024, value: 53, unit: '%', source: usgs-test}",
+    )
+    found = problems(make_data(elements__neodymium=text))
+    assert len(found) == 1 and "data/elements/neodymium.yml:" in found[0]
+    assert "figures[0]: an element record holds only price figures" in found[0]
+
+
+def test_electron_configuration_is_checked(make_data: MakeData) -> None:
+    text = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.",
+        "summary: A light rare earth used in magnets.\n"
+        "        properties:\n"
+        "          electron_configuration: {value: '4f4 6s2', source: ciaaw-test}\n"
+        "          density: {value: 7.01, source: ciaaw-test}\n"
+        "          melting_point: {value: 1016, source: ciaaw-test}\n"
+        "          crustal_abundance: {value: 41.5, source: ciaaw-test}",
+    )
+    found = problems(make_data(elements__neodymium=text))
+    assert len(found) == 1 and "properties.electron_configuration.value" in found[0], found
+
+
+PRICED = """
+        figures:
+          - {measure: price, product: "Neodymium oxide, 99.5% minimum", basis: Free on board, year: 2023, value: 78,
+             unit: $/kg, source: usgs-test}
+          - {measure: price, product: "Neodymium oxide, 99.5% minimum", year: 2024, value: 56, unit: $/kg,
+             source: usgs-test, edition: MCS 2026}
+          - {measure: price, product: "Neodymium oxide, 99.5% minimum", year: 2024, value: 60, unit: $/kg,
+             source: ciaaw-test, alternative: true, edition: MCS 2025, note: Earlier edition.}"""
+
+
+def test_element_page_shows_its_prices_imports_and_ore_grades(make_data: MakeData) -> None:
+    element = SMALL_DATA["elements/neodymium.yml"].replace(
+        "summary: A light rare earth used in magnets.", "summary: A light rare earth used in magnets." + PRICED
+    )
+    china = china_with(
+        "\n          - {measure: import-reliance, year: 2025, value: 67, unit: '%', elements: [neodymium],"
+        " product: Rare-earth compounds and metals, source: usgs-test}"
+        "\n          - {measure: import-share, from_year: 2021, year: 2024, value: 71, unit: '%', partner: China,"
+        " elements: [neodymium], product: Rare-earth compounds and metals, source: usgs-test}"
+        "\n          - {measure: ore-grade, year: 2022, value: 16.6, unit: '%', element: neodymium,"
+        " product: Bastnaesite, source: usgs-test}"
+    )
+    catalog = build_catalog(make_data(elements__neodymium=element, producers__china=china))
+    page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["elements/neodymium.md"]
+    assert "Price of Neodymium products by year ($/kg)" in page  # the chart, unit in its title
+    assert "| Neodymium oxide, 99.5% minimum | Free on board | 56" not in page  # basis shown once per product
+    assert re.search(r"\| Neodymium oxide, 99\.5% minimum \| Free on board \| 78<sup[^|]*\| 56<sup", page)
+    assert "2024: 60 $/kg" in page and "(MCS 2025)" in page  # the earlier edition is kept and named
+    assert "| Latest price | 56 $/kg (2024)" in page
+    assert "| US net import reliance | 67 % (2025)" in page
+    assert re.search(r"\| China \| 71 %<sup.*\| 2021–24 \|", page)
+    assert re.search(r"\| \[China\]\(\.\./producers/china\.md\) \| Bastnaesite \|.* 16\.6 %", page)
+    prices = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["prices.md"]
+    assert "Rare-earth product prices by year ($/kg, logarithmic scale)" in prices
+    files = export_files(catalog)
+    rows = list(csv.DictReader(io.StringIO(files["api/prices.csv"])))
+    assert [(r["year"], r["value"], r["alternative"]) for r in rows] == [
+        ("2023", "78", "False"),
+        ("2024", "56", "False"),
+        ("2024", "60", "True"),
+    ]
+
+
+def test_a_line_breaks_at_a_missing_year_and_never_drops_to_zero() -> None:
+    points = [Point(y, v, str(v)) for y, v in ((2000, 10.0), (2001, 12.0), (2003, 14.0), (2004, 15.0))]
+    chart = line_chart([Series("World", points)], "T", "C")
+    wide = chart.split("</svg>")[0]
+    assert wide.count("<polyline") == 2  # 2000-2001 and 2003-2004: no line across 2002
+    assert ",0.0" not in wide and "2002" not in re.findall(r">(\d{4})<", wide)[-1:]
+
+
+def test_log_axis_and_ranges() -> None:
+    series = [Series("Scandium oxide", [Point(2021, 890, "890–1,000", 1000), Point(2022, 820, "820")]),
+              Series("Lanthanum oxide", [Point(2021, 1.5, "1.5"), Point(2022, 1.4, "1.4")])]  # fmt: skip
+    chart = line_chart(series, "T", "C", log=True)
+    assert ">1k<" in chart and ">1<" in chart  # decades as gridlines
+    assert chart.count('class="ree-chart__range"') == 2  # the 2021 range, once per layout
+
+
+def test_every_chart_has_a_narrow_layout_with_readable_text() -> None:
+    chart = line_chart([Series("World", [Point(2000, 1, "1"), Point(2001, 2, "2")])], "T", "C")
+    narrow = chart.split('ree-chart__svg--narrow" viewBox="0 0 ')[1]
+    assert narrow.startswith("360 ")  # shown at about its own width on a 390 px phone: 13-unit text stays ~13 px
+
+
+def test_value_and_configuration_formatting() -> None:
+    catalog = build_catalog(ROOT / "data")
+    scandium = catalog.get("element", "scandium").record
+    oxide = next(f for f in scandium.figures if f.year == 2021 and f.product and f.product.startswith("Scandium oxide"))
+    assert figure_value(oxide) == "890–1,000"
+    assert str(configuration("[Xe] 4f10 6s2")) == "&#91;Xe&#93; 4f¹⁰ 6s²"
+    assert str(configuration("[Xe] 5d 6s2")) == "&#91;Xe&#93; 5d¹ 6s²"
+
+
+# ---- The real data, record by record ----
+
+REAL = build_catalog(ROOT / "data")
+PAGES = {p.uri: p.markdown for p in Renderer(REAL).render_all()}
+ELEMENTS = [e.id for e in REAL.elements]
+#: The elements MCS 2026 gives no price for.
+UNPRICED = {"promethium", "thulium"}
+
+
+@pytest.mark.parametrize("element", ELEMENTS)
+def test_priced_elements_have_a_price_chart(element: str) -> None:
+    record = REAL.get("element", element).record
+    page = PAGES[f"elements/{element}.md"]
+    if element in UNPRICED:
+        assert not record.figures, f"{element} has prices, but USGS gives none"
+        assert "The site records no price" in page
+    else:
+        assert any(f.measure == "price" for f in record.figures), f"{element} has no price"
+        assert f"Price of {record.name} products by year ($/kg)" in page, f"{element} page lacks its price chart"
+
+
+@pytest.mark.parametrize("element", ELEMENTS)
+def test_element_pages_carry_properties_and_imports(element: str) -> None:
+    page = PAGES[f"elements/{element}.md"]
+    for label in ("Electron configuration", "Density", "Melting point", "Abundance in the crust"):
+        assert f"| {label} |" in page, f"{element} infobox lacks {label}"
+    assert "| US net import reliance |" in page, f"{element} has no US import reliance"
+
+
+def test_element_pages_hold_at_most_17_not_recorded_cells() -> None:
+    counts = {e: PAGES[f"elements/{e}.md"].lower().count("not recorded") for e in ELEMENTS}
+    assert sum(counts.values()) <= 17, counts
+
+
+def test_ore_grades_reach_element_and_deposit_pages() -> None:
+    assert "Bastnaesite" in PAGES["elements/neodymium.md"]
+    assert "Rare-earth distribution in the ore of Bayan Obo" in PAGES["producers/bayan-obo.md"]
+    for element in ("lanthanum", "cerium", "neodymium", "dysprosium", "yttrium"):
+        grades = Views(REAL, f"elements/{element}.md").about(REAL.get("element", element), "ore-grade")
+        assert len(grades) >= 10, f"{element}: only {len(grades)} deposits give its share"
+
+
+def test_production_by_country_csv_spans_decades() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_files(REAL)["api/production-by-country.csv"])))
+    assert list(rows[0])[:6] == ["country", "year", "value", "unit", "source", "edition"]
+    years = {int(r["year"]) for r in rows}
+    assert len(years) >= 20 and min(years) <= 1950 and max(years) >= 2025
+    world = {(r["year"], r["edition"]): r["value"] for r in rows if r["country"] == "World total"}
+    # The edition revision: MCS 2025 gave 390,000 t for 2024, MCS 2026 gives 380,000 t; both are kept.
+    assert world[("2024", "MCS 2025")] == "390000" and world[("2024", "MCS 2026")] == "380000"
+
+
+def test_hhi_for_every_year_with_country_data() -> None:
+    from ree_site import stats
+
+    years = stats.country_years(REAL)
+    assert years[0] <= 2018 and years[-1] >= 2025
+    assert all(stats.hhi(REAL, y) is not None for y in years)
+    page = PAGES["concentration.md"]
+    assert "World rare-earth mine production, 1900–" in page
+    for year in years:
+        assert re.search(rf"\n\| {year} \| [\d,]+ \| \[", page), f"no HHI row for {year}"
+
+
+def test_elements_index_compares_the_seventeen() -> None:
+    page = PAGES["elements/index.md"]
+    assert "| Latest price ($/kg) | US net import reliance | China's share | Main uses |" in page
+    rows = [line for line in page.splitlines() if re.match(r"\| \d+ \| [A-Z][a-z]? \|", line)]
+    assert len(rows) == 17
