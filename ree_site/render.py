@@ -33,14 +33,24 @@ from .models import (
     PROPERTY_LABELS,
     STAGE_LABELS,
     Element,
-    Figure,
     Issue,
     Producer,
     Record,
     Source,
 )
 from .pages import COLLECTION_TITLES, PAGED_KINDS, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
-from .text import SPACE, escape_chars, finalize, html_title, join, long_date, md_escape, number
+from .text import (
+    QUALIFIER_SIGNS,
+    SPACE,
+    escape_chars,
+    figure_value,
+    finalize,
+    html_title,
+    join,
+    long_date,
+    md_escape,
+    number,
+)
 from .views import Views
 
 
@@ -151,7 +161,7 @@ class Renderer:
             group_labels=GROUP_LABELS,
             view_pages=VIEW_PAGES,
             property_labels=PROPERTY_LABELS,
-            qualifier_labels={"more-than": ">", "less-than": "<", "about": "about "},
+            qualifier_labels=QUALIFIER_SIGNS,
         )
 
     def render_all(self) -> list[RenderedPage]:
@@ -217,17 +227,7 @@ class Renderer:
         return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
 
 
-_QUALIFIER_SIGNS = {"more-than": ">", "less-than": "<", "about": "about "}
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def figure_value(figure: Figure) -> str:
-    """A figure's value as printed: ``>95``, ``890–1,000``, ``about 3``; ``n/a`` where there is none."""
-    if figure.value is None:
-        return "n/a"
-    if figure.high is not None:
-        return f"{number(figure.value)}–{number(figure.high)}"
-    return _QUALIFIER_SIGNS.get(figure.qualifier or "", "") + number(figure.value)
 
 
 def configuration(value: str) -> Markup:

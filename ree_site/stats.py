@@ -178,17 +178,27 @@ class Revision:
     others: list[Figure]
 
 
-def revisions(entry: Entry[Record]) -> list[Revision]:
-    """The quantities of a record given more than one value (edition revisions and disagreeing sources)."""
+def split_shown(figures: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
+    """``figures`` grouped by what they measure: in each group the figure shown (the first listed with a value
+    that is not an alternative) and the other values recorded for it. Groups with nothing to show are left out."""
     groups: dict[tuple[object, ...], list[Figure]] = {}
-    for figure in cast("Producer", entry.record).figures:
+    for figure in figures:
         groups.setdefault(figure.key, []).append(figure)
     found = []
-    for figures in groups.values():
-        shown = next((f for f in figures if not f.alternative and f.value is not None), None)
-        others = [f for f in figures if f is not shown and f.value != (shown.value if shown else None)]
-        if shown is not None and others:
-            found.append(Revision(shown, others))
+    for members in groups.values():
+        shown = next((f for f in members if not f.alternative and f.value is not None), None)
+        if shown is not None:
+            found.append((shown, [f for f in members if f is not shown]))
+    return found
+
+
+def revisions(entry: Entry[Record]) -> list[Revision]:
+    """The quantities of a record given more than one value (edition revisions and disagreeing sources)."""
+    found = []
+    for shown, others in split_shown(cast("Producer", entry.record).figures):
+        differing = [f for f in others if f.value != shown.value]
+        if differing:
+            found.append(Revision(shown, differing))
     return sorted(found, key=lambda r: (r.shown.measure, r.shown.year))
 
 

@@ -6,9 +6,12 @@ import datetime as dt
 import functools
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from .models import Figure
 
 #: Characters that Markdown, its extensions or HTML would interpret; data text shows them literally.
 SPECIAL_CHARACTERS = "\\`*_{}[]<>&|~^=$\"'"
@@ -46,6 +49,19 @@ def number(value: float | None) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,}"
+
+
+#: How a figure's qualifier is printed before its value.
+QUALIFIER_SIGNS = {"more-than": ">", "less-than": "<", "about": "about "}
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's value as printed: ``>95``, ``890–1,000``, ``about 3``; ``n/a`` where there is none."""
+    if figure.value is None:
+        return "n/a"
+    if figure.high is not None:
+        return f"{number(figure.value)}–{number(figure.high)}"
+    return QUALIFIER_SIGNS.get(figure.qualifier or "", "") + number(figure.value)
 
 
 def long_date(value: dt.date) -> str:

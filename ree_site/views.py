@@ -10,7 +10,7 @@ from . import stats
 from .charts import Bar, Point, Series, bar_chart, column_chart, line_chart
 from .models import STAGE_LABELS
 from .pages import record_uri, relative_url
-from .text import number
+from .text import figure_value, number
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -157,15 +157,14 @@ class Views:
 
     def shown(self, pairs: list[tuple[Entry[Record], Figure]]) -> list[tuple[Entry[Record], Figure, list[Figure]]]:
         """The shown figures among ``pairs``, each with the other values recorded for it (earlier editions)."""
-        groups: dict[tuple[str, tuple[object, ...]], list[tuple[Entry[Record], Figure]]] = {}
+        by_producer: dict[str, tuple[Entry[Record], list[Figure]]] = {}
         for producer, figure in pairs:
-            groups.setdefault((producer.id, figure.key), []).append((producer, figure))
-        found = []
-        for members in groups.values():
-            main = next(((p, f) for p, f in members if not f.alternative and f.value is not None), None)
-            if main is not None:
-                found.append((main[0], main[1], [f for _, f in members if f is not main[1]]))
-        return found
+            by_producer.setdefault(producer.id, (producer, []))[1].append(figure)
+        return [
+            (producer, shown, others)
+            for producer, figures in by_producer.values()
+            for shown, others in stats.split_shown(figures)
+        ]
 
     def pivot(self, figures: list[Figure]) -> tuple[list[int], list[tuple[str, str, dict[int, Figure]]], list[Figure]]:
         """``figures`` as a table of products by year: (years, [(product, basis, {year: figure})], set-aside values)."""
@@ -239,7 +238,7 @@ class Views:
             max_value=100,
         )
 
-    def prices_chart(self, base_year: int | None = None) -> Markup:
+    def prices_chart(self) -> Markup:
         """Every product's price on one logarithmic axis."""
         groups: dict[str, list[Figure]] = {}
         for entry in self.catalog.elements:
@@ -257,6 +256,4 @@ class Views:
 
 
 def _point(figure: Figure) -> Point:
-    value = figure.value or 0
-    text = number(figure.value) + (f"–{number(figure.high)}" if figure.high is not None else "")
-    return Point(figure.year, value, text, figure.high)
+    return Point(figure.year, figure.value or 0, figure_value(figure), figure.high)
