@@ -2,17 +2,73 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.composer
+import yaml.parser
+import yaml.reader
+import yaml.resolver
+import yaml.scanner
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem, format_field
 
-#: libyaml's parser when PyYAML was built with it (much faster), the pure-Python one otherwise.
-Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: The tags YAML 1.2's core schema gives plain scalars, and the one this loader adds for numbers it refuses.
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_NULL, _BOOL, _INT, _FLOAT = (f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
+_NON_DECIMAL = "tag:ree-site,2026:non-decimal"
+
+
+class CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2's core schema, not PyYAML's YAML 1.1 one.
+
+    Only ``true``/``false`` are booleans (``yes``, ``no``, ``on``, ``off``, ``NO`` are text), only
+    ``null``/``~``/empty is null, numbers are decimal (``4:30`` and ``1_000`` are text, not 270 and 1000),
+    and nothing becomes a date: dates are text that the models check against the calendar. This is how the
+    editors' YAML tooling reads the files too, so the editor and the build see the same values.
+    """
+
+
+for _tag, _pattern, _first in [
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    (_INT, r"^[-+]?[0-9]+$", list("-+0123456789")),
+    (_FLOAT, r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+             r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+    (_NON_DECIMAL, r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$", ["0"]),
+]:  # fmt: skip
+    CoreResolver.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+#: libyaml's parser, when PyYAML was built with it.
+_CParser: Any = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
+
+if _CParser is not None:
+
+    class Loader(_CParser, CoreResolver):  # type: ignore[misc]
+        """libyaml's parser and composer (much faster than PyYAML's own), with the core-schema resolver."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            CoreResolver.__init__(self)
+
+else:  # pragma: no cover - PyYAML without libyaml
+
+    class Loader(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, CoreResolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            CoreResolver.__init__(self)
+
 
 #: Files larger than this are refused before they are parsed.
 MAX_FILE_BYTES = 1_000_000
@@ -33,6 +89,7 @@ class YamlDocument:
     data: dict[str, Any]
     text: str = ""
     _positions: dict[Location, tuple[int, int]] | None = field(default=None, repr=False)
+    _written: dict[Location, str] = field(default_factory=dict, repr=False)
 
     @property
     def positions(self) -> dict[Location, tuple[int, int]]:
@@ -40,10 +97,15 @@ class YamlDocument:
             loader = Loader(self.text)
             try:
                 node = loader.get_single_node()
-                self._positions = _walk(node, self.path) if node is not None else {}
+                self._positions = _walk(node, self.path, self._written) if node is not None else {}
             finally:
                 loader.dispose()
         return self._positions
+
+    def written(self, loc: Location) -> str | None:
+        """The scalar at ``loc`` exactly as the file writes it (``4:30``, ``NO``), for messages; None if none."""
+        _ = self.positions
+        return self._written.get(tuple(loc))
 
     def position(self, loc: Location) -> tuple[int, int]:
         """The position of ``loc`` or of its nearest enclosing key, else the top of the file."""
@@ -85,19 +147,12 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         raise fail("file is empty")
 
     loader = Loader(text)
-    node: Node | None = None
     try:
         node = loader.get_single_node()
         if node is None:
             raise fail("file is empty")
         _check_size(node, display)
-        try:
-            data = _construct(node)
-        except _Unsupported:
-            # Merge keys, sets, other tags or a duplicate key: the full walk reports duplicates with
-            # their place, then PyYAML's own (safe) constructor builds the rest.
-            _walk(node, display)
-            data = loader.construct_document(node)
+        data = _construct(node, display)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
@@ -105,10 +160,6 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         raise fail(f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as exc:
         raise fail(f"YAML error: {exc}") from None
-    except (ValueError, OverflowError) as exc:
-        # A value that matches a YAML type but cannot be built, such as the date 2026-13-45.
-        line, column = _bad_scalar(node) if node is not None else (1, 1)
-        raise fail(f"invalid value: {exc}", line, column) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -117,38 +168,57 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
     return YamlDocument(display, data, text)
 
 
-class _Unsupported(Exception):  # noqa: N818 - a signal, not an error
-    """A node that the fast constructor leaves to PyYAML."""
+_DECIMAL_INT = re.compile(r"^[-+]?[0-9]+$")
+_DECIMAL_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_BOOLEANS = {"true": True, "false": False}
 
 
-_PROBE = yaml.SafeLoader("")
-_SCALARS: dict[str, Any] = {
-    "tag:yaml.org,2002:int": _PROBE.construct_yaml_int,
-    "tag:yaml.org,2002:float": _PROBE.construct_yaml_float,
-    "tag:yaml.org,2002:bool": _PROBE.construct_yaml_bool,
-    "tag:yaml.org,2002:null": _PROBE.construct_yaml_null,
-    "tag:yaml.org,2002:timestamp": _PROBE.construct_yaml_timestamp,
-}
-_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+def _scalar(node: ScalarNode) -> Any:
+    """The value of a plain scalar under the core schema; raises ValueError (a message) for what is refused."""
+    tag, text = node.tag, node.value
+    if tag == _STR:
+        return text
+    if tag == _INT and _DECIMAL_INT.match(text):
+        return int(text)
+    if tag == _FLOAT and _DECIMAL_FLOAT.match(text):
+        number = float(text)
+        if not math.isfinite(number):
+            raise ValueError(f"numbers must be finite: {text} is too large to be a number")
+        return number
+    if tag == _FLOAT and text.lstrip("+-").lower() in {".inf", ".nan"}:
+        raise ValueError(f"numbers must be finite: {text} is not accepted")
+    if tag == _BOOL and text.lower() in _BOOLEANS:
+        return _BOOLEANS[text.lower()]
+    if tag == _NULL and text in {"", "~", "null", "Null", "NULL"}:
+        return None
+    if tag in {_NON_DECIMAL, _INT, _FLOAT}:
+        raise ValueError(f"write numbers in decimal digits: {text} is not accepted (put it in quotes for text)")
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise ValueError(f"the YAML tag {shown} is not used in this data: write a plain value (got {text!r})")
 
 
-def _construct(root: Node) -> Any:
-    """Build Python values from the node tree in one loop: the same result as PyYAML's safe constructor for
-    plain mappings, lists and scalars, about twice as fast. Anything else raises :class:`_Unsupported`."""
+def _construct(root: Node, display: str) -> Any:
+    """Build Python values from the node tree in one loop: mappings, lists and core-schema scalars only.
+
+    Every refused scalar (a non-decimal or non-finite number, an explicit tag) and every duplicate key is
+    collected, and all are raised together as one :class:`DataError`.
+    """
     memo: dict[int, Any] = {}
-    stack: list[tuple[Node, Any]] = []
+    stack: list[tuple[Node, Any, Location]] = []
+    problems: list[Problem] = []
+    duplicate = False
 
-    def scalar(node: ScalarNode) -> Any:
-        if node.tag == _STR:
-            return node.value
-        build = _SCALARS.get(node.tag)
-        if build is None:
-            raise _Unsupported
-        return build(node)
+    def refuse(node: Node, loc: Location, message: str) -> None:
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(Problem(display, line, column, format_field(loc), message))
 
-    def value(node: Node) -> Any:
+    def value(node: Node, loc: Location) -> Any:
         if isinstance(node, ScalarNode):
-            return scalar(node)
+            try:
+                return _scalar(node)
+            except ValueError as exc:
+                refuse(node, loc, str(exc))
+                return None
         found = memo.get(id(node))
         if found is not None:
             return found
@@ -157,24 +227,32 @@ def _construct(root: Node) -> Any:
         elif isinstance(node, SequenceNode) and node.tag == _SEQ:
             container = []
         else:
-            raise _Unsupported
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            refuse(node, loc, f"the YAML tag {shown} is not used in this data: write a plain mapping or list")
+            return None
         memo[id(node)] = container
-        stack.append((node, container))
+        stack.append((node, container, loc))
         return container
 
-    result = value(root)
+    result = value(root, ())
     while stack:
-        node, target = stack.pop()
+        node, target, where = stack.pop()
         if isinstance(node, MappingNode):
             for key_node, value_node in node.value:
                 if not isinstance(key_node, ScalarNode):
-                    raise _Unsupported
-                key = scalar(key_node)
+                    refuse(key_node, where, "a key must be a plain value")
+                    continue
+                key = key_node.value if key_node.tag == _STR else value(key_node, where)
                 if key in target:
-                    raise _Unsupported  # a duplicate key: reported by the full walk
-                target[key] = value(value_node)
+                    duplicate = True  # reported with its place by the full walk
+                    continue
+                target[key] = value(value_node, (*where, str(key)))
         else:
-            target.extend(value(item) for item in node.value)
+            target.extend(value(item, (*where, index)) for index, item in enumerate(node.value))
+    if duplicate:
+        _walk(root, display, {})
+    if problems:
+        raise DataError(problems)
     return result
 
 
@@ -217,30 +295,9 @@ def _check_size(root: Node, display: str) -> None:
                 stack.append((child, False))
 
 
-def _bad_scalar(root: Node) -> tuple[int, int]:
-    """Where the scalar that failed to construct is (dates are the only ones that can fail)."""
-    probe = yaml.SafeLoader("")
-    stack = [root]
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                probe.construct_yaml_timestamp(node)
-            except (ValueError, OverflowError):
-                return node.start_mark.line + 1, node.start_mark.column + 1
-        elif isinstance(node, MappingNode):
-            stack.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-    return (1, 1)
-
-
-def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:
-    """Record positions, refuse duplicate keys and bound the work an alias bomb could cause."""
+def _walk(root: Node, display: str, written: dict[Location, str]) -> dict[Location, tuple[int, int]]:
+    """Record positions (and into ``written``, each scalar as written), refuse duplicate keys and bound the work
+    an alias bomb could cause."""
     positions: dict[Location, tuple[int, int]] = {}
     problems: list[Problem] = []
     stack: list[tuple[Node, Location]] = [(root, ())]
@@ -283,6 +340,8 @@ def _walk(root: Node, display: str) -> dict[Location, tuple[int, int]]:
             for index, item in enumerate(node.value):
                 positions[(*loc, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
                 stack.append((item, (*loc, index)))
+        elif isinstance(node, ScalarNode):
+            written[loc] = node.value
     if problems:
         raise DataError(problems)
     return positions
