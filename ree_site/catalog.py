@@ -10,7 +10,20 @@ from typing import cast
 
 from .errors import DataError, Problem, format_field
 from .loading import Entry
-from .models import FOLDERS, Element, Figure, Issue, Producer, Record, Source
+from .models import (
+    FOLDERS,
+    KIND_LABELS,
+    SHARE_MEASURES,
+    STAGE_LABELS,
+    Element,
+    Figure,
+    Issue,
+    Producer,
+    Record,
+    Source,
+    split_shown,
+)
+from .text import number
 
 Key = tuple[str, str]  # (kind, id)
 
@@ -51,6 +64,10 @@ class Catalog:
         catalog = cls(index)
         for key, entry in index.items():
             for loc, kind, target in entry.record.references():
+                if (kind, target) == key:
+                    message = f"a record cannot refer to itself ({kind} {target!r} is this record)"
+                    problems.append(entry.document.problem(loc, format_field(loc), message))
+                    continue
                 if (kind, target) not in index:
                     problems.append(
                         entry.document.problem(loc, format_field(loc), f"unknown {kind} {target!r}{_hint(kind)}")
@@ -66,10 +83,11 @@ class Catalog:
                     # A figure about an element (an ore grade, an import share) is not a link between records:
                     # the element's page gathers such figures itself (see Catalog.figures_about).
                     catalog.figures_about[target].append((entry.id, int(loc[1])))
-                elif (kind, target) != key:
+                else:
                     catalog.related[key].add((kind, target))
                     catalog.related[(kind, target)].add(key)
         problems.extend(catalog._parent_cycles())
+        problems.extend(catalog._share_totals())
         if problems:
             raise DataError(problems)
         return catalog
@@ -88,6 +106,37 @@ class Catalog:
                     break
                 chain.append(current)
                 current = cast("Producer", self.entries[("producer", current)].record).parent
+        return problems
+
+    def _share_totals(self) -> list[Problem]:
+        """Shares of one stage in one year, among producers of one kind, cannot add up to more than 100 %.
+
+        Each producer counts with the value it shows (alternatives and superseded editions aside); a
+        "less than" value is an upper bound and is left out of the sum.
+        """
+        parts: dict[tuple[str, int, str, str | None], list[tuple[Entry[Record], int, float]]] = defaultdict(list)
+        for _, entry in self._of("producer"):
+            producer = cast("Producer", entry.record)
+            if producer.aggregate is not None:
+                continue
+            for shown, _others in split_shown(producer.figures):
+                if shown.measure in SHARE_MEASURES and shown.value is not None and shown.qualifier != "less-than":
+                    index = next(i for i, figure in enumerate(producer.figures) if figure is shown)
+                    parts[(shown.measure, shown.year, producer.kind, shown.element)].append((entry, index, shown.value))
+        problems = []
+        for (measure, year, kind, _element), members in parts.items():
+            total = sum(value for _, _, value in members)
+            if total <= 100 + 1e-9:
+                continue
+            members.sort(key=lambda member: member[0].document.path)
+            entry, index, _ = members[-1]
+            listed = ", ".join(f"{e.id} {number(v)} %" for e, _, v in members)
+            stage = STAGE_LABELS[measure.removeprefix("share-")].lower()
+            message = (
+                f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(total)} % "
+                f"({listed}); shares of one stage in one year cannot pass 100 %"
+            )
+            problems.append(entry.document.problem(("figures", index, "value"), f"figures[{index}].value", message))
         return problems
 
     def _of(self, kind: str) -> list[tuple[str, Entry[Record]]]:

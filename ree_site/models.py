@@ -5,46 +5,132 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: A citation inside free text: ``... as USGS reports [@usgs-mcs-2026-rare-earths].``
 CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Year = Annotated[int, Field(ge=1000, le=2100)]
+
+#: Characters that never belong in data: C0 and C1 controls (NUL, ESC, ...), DEL, the line and paragraph
+#: separators, and the bidirectional overrides and isolates that can make text display as something else.
+UNSAFE_CHARACTERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[{UNSAFE_CHARACTERS}]")
+#: In free text, tabs and line breaks are whitespace like any other.
+_UNSAFE_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: The same rules for editors' tooling (JSON Schema patterns are ECMA-262 regular expressions).
+NAME_PATTERN = rf"^[^{UNSAFE_CHARACTERS}]*[^{UNSAFE_CHARACTERS}\s][^{UNSAFE_CHARACTERS}]*$"
+TEXT_PATTERN = r"\S"
+URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f]{4,}$"
+DATE_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+PARTIAL_DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+class FieldError(ValueError):
+    """A problem found by a check across a model's fields, raised with the field it concerns, so that the
+    message points at that field's line rather than at the top of the record."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
+def _clean_text(value: object) -> object:
+    # Control and bidirectional-override characters are dropped from free text (tabs and line breaks stay, as
+    # whitespace); they would otherwise reach the HTML, or make a sentence display other than it reads.
+    return _UNSAFE_IN_TEXT.sub("", value) if isinstance(value, str) else value
+
+
+def _safe_name(value: str) -> str:
+    found = _UNSAFE.search(value)
+    if found:
+        raise ValueError(
+            f"contains the invisible character U+{ord(found.group()):04X} at position {found.start() + 1}; "
+            "names and titles may hold only visible characters and spaces"
+        )
+    return value
+
+
+#: Free text (summaries, notes): not blank, stripped, with control characters removed.
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    BeforeValidator(_clean_text),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN}),
+]
+#: A name or title: like text, but on one line and with no invisible characters at all.
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    AfterValidator(_safe_name),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": NAME_PATTERN}),
+]
 
 
 def _http_url(value: str) -> str:
-    if not value.startswith(("https://", "http://")) or len(value) < 12 or any(c.isspace() for c in value):
+    if not value.startswith(("https://", "http://")) or len(value) < 12 or _URL_UNSAFE.search(value):
         raise ValueError("must be an http:// or https:// address without spaces")
     return value
+
+
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def _partial_date(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _iso_date(value: object) -> object:
-    # A quoted date ("2026-11-27") reaches us as text; accept it like an unquoted one.
-    if isinstance(value, str):
+def _on_the_calendar(value: str) -> str:
+    if len(value) == 10:
         try:
-            return dt.date.fromisoformat(value)
+            dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError("must be a date written YYYY-MM-DD") from None
+            raise ValueError(f"{value} is not a date on the calendar") from None
     return value
 
 
-Url = Annotated[str, AfterValidator(_http_url)]
-Date = Annotated[dt.date, BeforeValidator(_iso_date)]
-#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; YAML dates are accepted as written.
+def _iso_date(value: object) -> object:
+    # YAML 1.2 has no dates: a date reaches us as text, quoted or not.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("must be a date written YYYY-MM-DD")
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date on the calendar") from None
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN}),
+]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, checked against the calendar.
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
-    StringConstraints(pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"),
+    StringConstraints(pattern=PARTIAL_DATE_PATTERN),
+    AfterValidator(_on_the_calendar),
+    WithJsonSchema({"type": "string", "pattern": PARTIAL_DATE_PATTERN}),
 ]
 
 Stage = Literal["mining", "separation", "metal", "magnets"]
@@ -73,6 +159,11 @@ Measure = Literal[
     "tailings",
 ]
 Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
+#: The units of the measures that MEASURE_UNITS does not list.
+TONNAGE_UNITS = ("t REO", "t", "t/yr")
+
+#: The measures that are shares of the world total of one stage.
+SHARE_MEASURES = ("share-mining", "share-separation", "share-metal", "share-magnets")
 
 #: Labels for the vocabularies, as shown on the pages.
 MEASURE_LABELS: dict[str, str] = {
@@ -152,6 +243,76 @@ REE_ATOMIC_NUMBERS: dict[str, int] = {
 Reference = tuple[tuple[str | int, ...], str, str]
 
 
+def _figure_schema(schema: dict[str, Any]) -> None:
+    """The rules between a figure's fields, for editors' tooling: the same rules as :meth:`Figure._consistent` and
+    :meth:`Figure._fields_apply`, except the comparisons between two fields' values that JSON Schema cannot make
+    (high above value, from_year before year); README lists them."""
+    measures = list(get_args(Measure))
+    rules: list[dict[str, Any]] = []
+    for units in sorted({*MEASURE_UNITS.values(), TONNAGE_UNITS}):
+        having = sorted(m for m in measures if MEASURE_UNITS.get(m, TONNAGE_UNITS) == units)
+        rules.append({"if": _measure_in(having), "then": {"properties": {"unit": {"enum": list(units)}}}})
+    only: list[tuple[list[str], str]] = [(list(PARTNER_MEASURES), "partner"), (["price"], "basis")]
+    for allowed, name in only:
+        others = sorted(set(measures) - set(allowed))
+        rules.append({"if": _measure_in(others), "then": {"properties": {name: {"type": "null"}}}})
+    required: list[tuple[tuple[str, ...], str]] = [(PARTNER_MEASURES, "partner"), (ELEMENT_MEASURES, "element")]
+    for needing, name in required:
+        rules.append({"if": _measure_in(list(needing)), "then": {"required": [name]}})
+    rules += [
+        {"if": _is("value", {"type": "null"}), "then": {"required": ["note"]}},
+        {"if": _is("alternative", {"const": True}), "then": {"required": ["note"]}},
+        {
+            "if": _is("unit", {"const": "%"}),
+            "then": {"properties": {"value": {"maximum": 100}, "high": {"maximum": 100}}},
+        },
+        {
+            "if": _is("high", {"type": "number"}),
+            "then": {"properties": {"value": {"type": "number"}, "qualifier": {"type": "null"}}},
+        },
+        {"if": _is("element", {"type": "string"}), "then": {"properties": {"elements": {"maxItems": 0}}}},
+    ]
+    schema["allOf"] = rules
+
+
+def _element_figure_schema(schema: dict[str, Any]) -> None:
+    _figure_schema(schema)
+    schema["allOf"].append(
+        {
+            "properties": {
+                "measure": {"enum": list(ELEMENT_RECORD_MEASURES)},
+                "element": {"type": "null"},
+                "elements": {"maxItems": 0},
+            },
+        }
+    )
+
+
+def _note_when_null(schema: dict[str, Any]) -> None:
+    schema["allOf"] = [{"if": _is("value", {"type": "null"}), "then": {"required": ["note"]}}]
+
+
+def _a(word: str) -> str:
+    """``an import-share``, ``a price``."""
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _is(name: str, rule: dict[str, Any]) -> dict[str, Any]:
+    return {"properties": {name: rule}, "required": [name]}
+
+
+def _measure_in(measures: list[str]) -> dict[str, Any]:
+    return _is("measure", {"enum": measures})
+
+
+def _element_schema(schema: dict[str, Any]) -> None:
+    schema["properties"]["symbol"]["enum"] = list(REE_ATOMIC_NUMBERS)
+    schema["allOf"] = [
+        {"if": _is("symbol", {"const": symbol}), "then": {"properties": {"atomic_number": {"const": number}}}}
+        for symbol, number in REE_ATOMIC_NUMBERS.items()
+    ]
+
+
 class Strict(BaseModel):
     """Base of every model: unknown fields are errors, and values are not coerced between types."""
 
@@ -171,13 +332,18 @@ class Record(Strict):
 
     @model_validator(mode="after")
     def _years_not_after_review(self) -> Record:
-        for name, year in self._dated_years():
+        if self.reviewed > dt.date.today():
+            raise FieldError(
+                ("reviewed",),
+                f"the review date {self.reviewed} is in the future; write the day the record was last checked",
+            )
+        for loc, name, year in self._dated_years():
             if year > self.reviewed.year:
-                raise ValueError(f"{name} {year} is later than the review date {self.reviewed}")
+                raise FieldError(loc, f"{name} {year} is later than the review date {self.reviewed}")
         return self
 
-    def _dated_years(self) -> Iterator[tuple[str, int]]:
-        """Years that cannot lie after the review date (what has been published or measured)."""
+    def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
+        """Years that cannot lie after the review date (what has been published or measured), with their place."""
         return iter(())
 
     def references(self) -> Iterator[Reference]:
@@ -190,6 +356,8 @@ class Record(Strict):
 
 
 class AtomicWeight(Cited):
+    model_config = ConfigDict(json_schema_extra=_note_when_null)
+
     value: (
         Annotated[
             str, StringConstraints(pattern=r"^(\d+(\.\d+( \d+)*)?(\(\d+\))?|\[\d+(\.\d+)?, ?\d+(\.\d+)?\]|\[\d+\])$")
@@ -203,7 +371,7 @@ class AtomicWeight(Cited):
     @model_validator(mode="after")
     def _note_when_missing(self) -> AtomicWeight:
         if self.value is None and self.note is None:
-            raise ValueError("an element without a standard atomic weight needs a note saying why")
+            raise FieldError(("value",), "an element without a standard atomic weight needs a note saying why")
         return self
 
 
@@ -214,28 +382,12 @@ class Group(Cited):
 
 class Discovery(Cited):
     year: Year
-    by: list[Text] = Field(min_length=1)
+    by: list[Name] = Field(min_length=1)
     note: Text | None = None
 
 
 class Application(Cited):
     use: Text
-
-
-def _figure_schema(schema: dict[str, Any]) -> None:
-    """The rules between a figure's fields, for editors' tooling: units per measure, required partner and element."""
-    rules: list[dict[str, Any]] = []
-    for units in sorted(set(MEASURE_UNITS.values())):
-        measures = sorted(m for m, u in MEASURE_UNITS.items() if u == units)
-        rules.append({"if": _measure_in(measures), "then": {"properties": {"unit": {"enum": list(units)}}}})
-    required: list[tuple[tuple[str, ...], str]] = [(PARTNER_MEASURES, "partner"), (ELEMENT_MEASURES, "element")]
-    for needing, name in required:
-        rules.append({"if": _measure_in(list(needing)), "then": {"required": [name]}})
-    schema["allOf"] = rules
-
-
-def _measure_in(measures: list[str]) -> dict[str, Any]:
-    return {"properties": {"measure": {"enum": measures}}, "required": ["measure"]}
 
 
 class Figure(Cited):
@@ -257,6 +409,7 @@ class Figure(Cited):
     )
     elements: list[Slug] = Field(
         default_factory=list,
+        json_schema_extra={"uniqueItems": True},
         description="Ids of the elements a group figure covers (US import reliance on the heavy rare earths: "
         "terbium, dysprosium, ...); use element for a figure about one element.",
     )
@@ -264,16 +417,16 @@ class Figure(Cited):
         None,
         description="The first year of a figure for a period (import sources for 2021-24: from_year 2021, year 2024).",
     )
-    product: Text | None = Field(
+    product: Name | None = Field(
         None, description='The product measured, as the source names it: "Dysprosium oxide, 99.5% minimum".'
     )
-    partner: Text | None = Field(
+    partner: Name | None = Field(
         None,
         description="The partner country of a trade figure: the source country of an import share, or the "
         "importing country of a production proxy.",
     )
     basis: Text | None = Field(None, description="The basis of a price, as the source states it: free on board China.")
-    edition: Text | None = Field(
+    edition: Name | None = Field(
         None, description="The edition of a serial source the value comes from (MCS 2025), where editions differ."
     )
     qualifier: Literal["more-than", "less-than", "about"] | None = Field(
@@ -290,39 +443,48 @@ class Figure(Cited):
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
         if self.value is None and self.note is None:
-            raise ValueError("a figure without a value needs a note saying why the source gives none")
+            raise FieldError(("value",), "a figure without a value needs a note saying why the source gives none")
         if self.alternative and self.note is None:
-            raise ValueError("an alternative figure needs a note saying which value the site prefers and why")
-        allowed = MEASURE_UNITS.get(self.measure, ("t REO", "t", "t/yr"))
+            raise FieldError(
+                ("alternative",), "an alternative figure needs a note saying which value the site prefers and why"
+            )
+        allowed = MEASURE_UNITS.get(self.measure, TONNAGE_UNITS)
         if self.unit not in allowed:
-            raise ValueError(f"a {self.measure} figure must be in {' or '.join(allowed)} (got {self.unit!r})")
+            raise FieldError(
+                ("unit",), f"{_a(self.measure)} figure must be in {' or '.join(allowed)} (got {self.unit!r})"
+            )
         if self.unit == "%" and self.value is not None and max(self.value, self.high or 0) > 100:
-            raise ValueError(f"a share cannot exceed 100 % (got {max(self.value, self.high or 0):g})")
+            where = "high" if (self.high or 0) > self.value else "value"
+            raise FieldError((where,), f"a share cannot exceed 100 % (got {max(self.value, self.high or 0):g})")
         if self.high is not None:
             if self.value is None:
-                raise ValueError("a range needs its lower bound in value as well as its upper bound in high")
+                raise FieldError(("high",), "a range needs its lower bound in value as well as its upper bound in high")
             if self.high <= self.value:
-                raise ValueError(f"high ({self.high:g}) must be greater than value ({self.value:g}) in a range")
+                raise FieldError(
+                    ("high",), f"high ({self.high:g}) must be greater than value ({self.value:g}) in a range"
+                )
             if self.qualifier is not None:
-                raise ValueError("a range cannot also carry a qualifier")
+                raise FieldError(("qualifier",), "a range cannot also carry a qualifier")
         return self
 
     @model_validator(mode="after")
     def _fields_apply(self) -> Figure:
         if self.partner is not None and self.measure not in PARTNER_MEASURES:
-            raise ValueError(f"partner applies only to {' and '.join(PARTNER_MEASURES)} figures, not {self.measure}")
+            raise FieldError(
+                ("partner",), f"partner applies only to {' and '.join(PARTNER_MEASURES)} figures, not {self.measure}"
+            )
         if self.partner is None and self.measure in PARTNER_MEASURES:
-            raise ValueError(f"a {self.measure} figure needs the partner country")
+            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the partner country in partner")
         if self.element is None and self.measure in ELEMENT_MEASURES:
-            raise ValueError(f"a {self.measure} figure needs the element it is about")
+            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the element it is about in element")
         if self.element is not None and self.elements:
-            raise ValueError("give element for one element or elements for a group, not both")
+            raise FieldError(("elements",), "give element for one element or elements for a group, not both")
         if len(set(self.elements)) != len(self.elements):
-            raise ValueError("elements lists an element twice")
+            raise FieldError(("elements",), "elements lists an element twice")
         if self.from_year is not None and self.from_year >= self.year:
-            raise ValueError(f"from_year ({self.from_year}) must be before year ({self.year})")
+            raise FieldError(("from_year",), f"from_year ({self.from_year}) must be before year ({self.year})")
         if self.basis is not None and self.measure != "price":
-            raise ValueError(f"basis applies only to price figures, not {self.measure}")
+            raise FieldError(("basis",), f"basis applies only to price figures, not {self.measure}")
         return self
 
     @property
@@ -339,29 +501,51 @@ class Figure(Cited):
         return f"{self.from_year}–{end}"
 
 
+def split_shown(figures: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
+    """``figures`` grouped by what they measure: in each group the figure shown (the first listed with a value
+    that is not an alternative) and the other values recorded for it. Groups with nothing to show are left out."""
+    groups: dict[tuple[object, ...], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.key, []).append(figure)
+    found = []
+    for members in groups.values():
+        shown = next((f for f in members if not f.alternative and f.value is not None), None)
+        if shown is not None:
+            found.append((shown, [f for f in members if f is not shown]))
+    return found
+
+
 class ElementFigure(Figure):
     """A figure in an element's own record: the element is implied, and only its prices belong there."""
+
+    model_config = ConfigDict(json_schema_extra=_element_figure_schema)
 
     @model_validator(mode="after")
     def _about_this_element(self) -> ElementFigure:
         if self.measure not in ELEMENT_RECORD_MEASURES:
-            raise ValueError(
-                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put a {self.measure} "
-                "figure in the producer record it belongs to, with element: set to this element's id"
+            raise FieldError(
+                ("measure",),
+                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put {_a(self.measure)} "
+                "figure in the producer record it belongs to, with element: set to this element's id",
             )
         if self.element is not None or self.elements:
-            raise ValueError("the element is implied in an element's own figures; leave out element and elements")
+            raise FieldError(
+                ("element",) if self.element is not None else ("elements",),
+                "the element is implied in an element's own figures; leave out element and elements",
+            )
         return self
 
 
 class Measured(Cited):
+    model_config = ConfigDict(json_schema_extra=_note_when_null)
+
     value: float | None = Field(description="The value in the unit the field names; null (with a note) if none.")
     note: Text | None = None
 
     @model_validator(mode="after")
     def _note_when_missing(self) -> Measured:
         if self.value is None and self.note is None:
-            raise ValueError("a property without a value needs a note saying why")
+            raise FieldError(("value",), "a property without a value needs a note saying why")
         return self
 
 
@@ -390,7 +574,9 @@ PROPERTY_LABELS: dict[str, tuple[str, str]] = {
 
 
 class Element(Record):
-    name: Text
+    model_config = ConfigDict(json_schema_extra=_element_schema)
+
+    name: Name
     symbol: Annotated[str, StringConstraints(pattern=r"^[A-Z][a-z]?$")]
     atomic_number: int = Field(ge=1, le=118)
     atomic_weight: AtomicWeight
@@ -409,15 +595,18 @@ class Element(Record):
     def _symbol_matches_number(self) -> Element:
         expected = REE_ATOMIC_NUMBERS.get(self.symbol)
         if expected is None:
-            raise ValueError(f"symbol {self.symbol!r} is not one of the 17 rare earth elements")
+            raise FieldError(("symbol",), f"symbol {self.symbol!r} is not one of the 17 rare earth elements")
         if expected != self.atomic_number:
-            raise ValueError(f"atomic number {self.atomic_number} does not match symbol {self.symbol} ({expected})")
+            raise FieldError(
+                ("atomic_number",),
+                f"atomic number {self.atomic_number} does not match symbol {self.symbol} ({expected})",
+            )
         return self
 
-    def _dated_years(self) -> Iterator[tuple[str, int]]:
-        yield "the discovery year", self.discovery.year
-        for figure in self.figures:
-            yield "a figure for", figure.year
+    def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
+        yield ("discovery", "year"), "the discovery year", self.discovery.year
+        for index, figure in enumerate(self.figures):
+            yield ("figures", index, "year"), "a figure for", figure.year
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -438,9 +627,9 @@ class Element(Record):
 
 
 class Producer(Record):
-    name: Text
+    name: Name
     kind: ProducerKind
-    country: Text
+    country: Name
     aggregate: Literal["world", "others"] | None = Field(
         None, description="Set on the records that hold the world total and the sum of unlisted countries."
     )
@@ -451,9 +640,9 @@ class Producer(Record):
     elements: list[Slug] = Field(default_factory=list)
     issues: list[Slug] = Field(default_factory=list)
 
-    def _dated_years(self) -> Iterator[tuple[str, int]]:
-        for figure in self.figures:
-            yield "a figure for", figure.year
+    def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
+        for index, figure in enumerate(self.figures):
+            yield ("figures", index, "year"), "a figure for", figure.year
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -473,12 +662,12 @@ class Producer(Record):
 
 class Event(Cited):
     date: PartialDate
-    title: Text
+    title: Name
     text: Text | None = None
 
 
 class Issue(Record):
-    title: Text
+    title: Name
     category: Category
     status: Status
     status_note: Text | None = None
@@ -503,15 +692,15 @@ class Issue(Record):
 
 
 class Source(Record):
-    title: Text
-    publisher: Text
+    title: Name
+    publisher: Name
     year: Year | None = Field(description="Year of publication; null for an undated web page.")
     url: Url
     note: Text | None = None
 
-    def _dated_years(self) -> Iterator[tuple[str, int]]:
+    def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
         if self.year is not None:
-            yield "the publication year", self.year
+            yield ("year",), "the publication year", self.year
 
 
 def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from .models import split_shown
+
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .loading import Entry
     from .models import Figure, Producer, Record
 
 STAGES = ("mining", "separation", "metal", "magnets")
+__all__ = ["split_shown"]  # defined with the figures, used from here by the views
 
 
 def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
@@ -176,20 +179,6 @@ class Revision:
 
     shown: Figure
     others: list[Figure]
-
-
-def split_shown(figures: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
-    """``figures`` grouped by what they measure: in each group the figure shown (the first listed with a value
-    that is not an alternative) and the other values recorded for it. Groups with nothing to show are left out."""
-    groups: dict[tuple[object, ...], list[Figure]] = {}
-    for figure in figures:
-        groups.setdefault(figure.key, []).append(figure)
-    found = []
-    for members in groups.values():
-        shown = next((f for f in members if not f.alternative and f.value is not None), None)
-        if shown is not None:
-            found.append((shown, [f for f in members if f is not shown]))
-    return found
 
 
 def revisions(entry: Entry[Record]) -> list[Revision]:

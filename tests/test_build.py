@@ -59,7 +59,8 @@ def test_bad_data_fails_cleanly_and_keeps_the_last_good_site(project: Path) -> N
     result = mkdocs(project)
     assert result.returncode == 1
     assert (
-        "data/elements/neodymium.yml:3:1: atomic_number: Input should be a valid integer (got 'sixty')" in result.stderr
+        "data/elements/neodymium.yml:3:1: atomic_number: must be a whole number written in decimal digits (got 'sixty')"
+        in result.stderr
     )
     assert "data/sources/broken.yml:2:1: YAML syntax error" in result.stderr
     assert "2 problems found in the data." in result.stderr

@@ -28,10 +28,9 @@ def test_problems_exit_1_one_per_line_then_a_count(
     monkeypatch.chdir(data_dir.parent)
     assert main(["check", "data"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "data/elements/neodymium.yml:1:1: symbol: required field is missing",
-        "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol'?",
+        "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol' (a required field)?",
         "data/sources/ciaaw-test.yml:2:1: YAML syntax error: while parsing a flow node did not find expected node content",
-        "3 problems found in the data.",
+        "2 problems found in the data.",
     ]
 
 
@@ -65,7 +64,7 @@ def test_installed_command_and_module(data_dir: Path, command: list[str] | None)
     broken.write_text(broken.read_text().replace("kind: country", "kind: planet"))
     result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
-    assert "china.yml:2:1: kind: Input should be" in result.stdout
+    assert "china.yml:2:1: kind: must be one of country, company" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ree_site.errors import DataError
-from ree_site.loading import load_records
+from ree_site.loading import ignored_files, load_records
 
 from .conftest import SMALL_DATA
 
@@ -37,8 +37,8 @@ def test_small_data_loads(data_dir: Path) -> None:
 def test_unknown_field_suggests_the_right_name(make_data: MakeData) -> None:
     text = SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")
     found = problems(make_data(elements__neodymium=text))
-    assert "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol'?" in found
-    assert "data/elements/neodymium.yml:1:1: symbol: required field is missing" in found
+    # One line for one typo: the missing 'symbol' is not reported again at the top of the file.
+    assert found == ["data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol' (a required field)?"]
 
 
 def test_unknown_nested_field(make_data: MakeData) -> None:
@@ -52,7 +52,7 @@ def test_unknown_nested_field(make_data: MakeData) -> None:
 def test_wrong_type_names_the_value(make_data: MakeData) -> None:
     text = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: sixty")
     assert problems(make_data(elements__neodymium=text)) == [
-        "data/elements/neodymium.yml:3:1: atomic_number: Input should be a valid integer (got 'sixty')"
+        "data/elements/neodymium.yml:3:1: atomic_number: must be a whole number written in decimal digits (got 'sixty')"
     ]
 
 
@@ -66,7 +66,7 @@ def test_missing_required_field_in_a_list_item(make_data: MakeData) -> None:
 def test_out_of_range_values(make_data: MakeData) -> None:
     text = SMALL_DATA["producers/china.yml"].replace("value: 270000", "value: -5")
     assert problems(make_data(producers__china=text)) == [
-        "data/producers/china.yml:9:5: figures[0].value: Input should be greater than or equal to 0 (got -5)"
+        "data/producers/china.yml:9:5: figures[0].value: must be at least 0 (got -5)"
     ]
 
 
@@ -78,21 +78,21 @@ def test_share_over_100_percent(make_data: MakeData) -> None:
         .replace("value: 270000", "value: 130")
     )
     assert problems(make_data(producers__china=text)) == [
-        "data/producers/china.yml:7:5: figures[0]: a share cannot exceed 100 % (got 130)"
+        "data/producers/china.yml:9:5: figures[0].value: a share cannot exceed 100 % (got 130)"
     ]
 
 
 def test_atomic_number_must_match_symbol(make_data: MakeData) -> None:
     text = SMALL_DATA["elements/neodymium.yml"].replace("atomic_number: 60", "atomic_number: 61")
     assert problems(make_data(elements__neodymium=text)) == [
-        "data/elements/neodymium.yml:1:1: (record): atomic number 61 does not match symbol Nd (60)"
+        "data/elements/neodymium.yml:3:1: atomic_number: atomic number 61 does not match symbol Nd (60)"
     ]
 
 
 def test_figure_later_than_review_date(make_data: MakeData) -> None:
     text = SMALL_DATA["producers/china.yml"].replace("year: 2024", "year: 2031")
     assert problems(make_data(producers__china=text)) == [
-        "data/producers/china.yml:1:1: (record): a figure for 2031 is later than the review date 2026-11-27"
+        "data/producers/china.yml:8:5: figures[0].year: a figure for 2031 is later than the review date 2026-11-27"
     ]
 
 
@@ -135,7 +135,9 @@ def test_every_problem_in_every_file_is_reported(make_data: MakeData) -> None:
         "data/producers/china.yml:2:1",
         "data/producers/china.yml:8:5",
     ]
-    assert found[1].startswith("data/producers/china.yml:2:1: kind: Input should be 'country', 'company'")
+    assert found[1] == (
+        "data/producers/china.yml:2:1: kind: must be one of country, company, mine, refinery, magnet-maker (got 'planet')"
+    )
 
 
 def test_missing_data_directory(tmp_path: Path) -> None:
@@ -149,13 +151,14 @@ def test_missing_data_directory(tmp_path: Path) -> None:
             "elements/neodymium.yml",
             "year: 1885",
             "year: 2030",
-            "data/elements/neodymium.yml:1:1: (record): the discovery year 2030 is later than the review date 2026-11-27",
+            "data/elements/neodymium.yml:11:3: discovery.year: the discovery year 2030 is later than the review date "
+            "2026-11-27",
         ),
         (
             "sources/ciaaw-test.yml",
             "year: 2024",
             "year: 2029",
-            "data/sources/ciaaw-test.yml:1:1: (record): the publication year 2029 is later than the review date 2026-11-27",
+            "data/sources/ciaaw-test.yml:3:1: year: the publication year 2029 is later than the review date 2026-11-27",
         ),
         (
             "sources/ciaaw-test.yml",
@@ -179,7 +182,7 @@ def test_missing_data_directory(tmp_path: Path) -> None:
             "elements/neodymium.yml",
             "symbol: Nd",
             "symbol: Xx",
-            "data/elements/neodymium.yml:1:1: (record): symbol 'Xx' is not one of the 17 rare earth elements",
+            "data/elements/neodymium.yml:2:1: symbol: symbol 'Xx' is not one of the 17 rare earth elements",
         ),
     ],
 )
@@ -200,15 +203,28 @@ def test_misnamed_folder_and_stray_files_are_not_silently_skipped(make_data: Mak
     (data_dir / "element" / "cerium.yml").write_text("name: Cerium\n")
     (data_dir / "elements" / "notes.txt").write_text("to do\n")
     (data_dir / "elements" / "drafts").mkdir()
-    # Hidden files, editor backups and a schema folder are fine.
+    (data_dir / "cerium.yml").write_text("name: Cerium\n")
+    (data_dir / "README.md").write_text("# Data\n")
+    # Editor backups, hidden files and a schema folder are passed over, with a note for each but the usual ones.
     (data_dir / "elements" / ".neodymium.yml.swp").write_bytes(b"\x00")
     (data_dir / "elements" / "neodymium.yml~").write_text("old")
+    (data_dir / "elements" / "#neodymium.yml#").write_text("old")
+    (data_dir / "producers" / "china.yml.orig").write_text("old")
+    (data_dir / "producers" / ".gitkeep").write_text("")
     (data_dir / "schema").mkdir()
-    (data_dir / "README.md").write_text("# Data\n")
+    folders = "elements/, issues/, producers/, sources/"
     assert problems(data_dir) == [
+        f"data/README.md:1:1: not read: a record file goes in one of {folders}",
+        f"data/cerium.yml:1:1: not read: a record file goes in one of {folders}",
         "data/element:1:1: unknown folder; did you mean 'elements'?",
         "data/elements/drafts:1:1: not a record: a folder here must be a .yml file",
         "data/elements/notes.txt:1:1: not a record: a file here must be a .yml file",
+    ]
+    assert [str(note) for note in ignored_files(data_dir, data_dir.parent)] == [
+        "data/elements/#neodymium.yml#:1:1: ignored: an editor's backup or autosave file",
+        "data/elements/.neodymium.yml.swp:1:1: ignored: an editor's backup or autosave file",
+        "data/elements/neodymium.yml~:1:1: ignored: an editor's backup or autosave file",
+        "data/producers/china.yml.orig:1:1: ignored: an editor's backup or autosave file",
     ]
 
 
@@ -226,6 +242,6 @@ def test_alternative_figure_needs_a_note(make_data: MakeData) -> None:
         "estimated: true", "estimated: true\n            alternative: true"
     )
     assert problems(make_data(producers__china=text)) == [
-        "data/producers/china.yml:7:5: figures[0]: an alternative figure needs a note saying which value the site "
-        "prefers and why"
+        "data/producers/china.yml:12:5: figures[0].alternative: an alternative figure needs a note saying which value "
+        "the site prefers and why"
     ]

@@ -50,40 +50,40 @@ def china_with(figure: str) -> str:
     [
         (
             "\n          - {measure: price, year: 2024, value: 5, unit: t, source: usgs-test}",
-            "figures[1]: a price figure must be in $/kg (got 't')",
+            "figures[1].unit: a price figure must be in $/kg (got 't')",
         ),
         (
             "\n          - {measure: import-share, year: 2024, value: 71, unit: '%', source: usgs-test}",
-            "figures[1]: a import-share figure needs the partner country",
+            "figures[1].measure: an import-share figure needs the partner country in partner",
         ),
         (
             "\n          - {measure: ore-grade, year: 2022, value: 16, unit: '%', source: usgs-test}",
-            "figures[1]: a ore-grade figure needs the element it is about",
+            "figures[1].measure: an ore-grade figure needs the element it is about in element",
         ),
         (
             "\n          - {measure: price, year: 2024, value: 900, high: 800, unit: $/kg, source: usgs-test}",
-            "figures[1]: high (800) must be greater than value (900) in a range",
+            "figures[1].high: high (800) must be greater than value (900) in a range",
         ),
         (
             "\n          - {measure: mine-production, year: 2024, value: 1, unit: t REO, partner: Japan, source: usgs-test}",
-            "figures[1]: partner applies only to import-share and production-proxy figures, not mine-production",
+            "figures[1].partner: partner applies only to import-share and production-proxy figures, not mine-production",
         ),
         (
             "\n          - {measure: import-reliance, year: 2024, value: 120, unit: '%', source: usgs-test}",
-            "figures[1]: a share cannot exceed 100 % (got 120)",
+            "figures[1].value: a share cannot exceed 100 % (got 120)",
         ),
         (
             "\n          - {measure: import-share, from_year: 2024, year: 2024, value: 5, unit: '%', partner: Japan,"
             " source: usgs-test}",
-            "figures[1]: from_year (2024) must be before year (2024)",
+            "figures[1].from_year: from_year (2024) must be before year (2024)",
         ),
         (
             "\n          - {measure: capacity, year: 2024, value: 5, unit: t/yr, basis: FOB, source: usgs-test}",
-            "figures[1]: basis applies only to price figures, not capacity",
+            "figures[1].basis: basis applies only to price figures, not capacity",
         ),
         (
             "\n          - {measure: prices, year: 2024, value: 5, unit: $/kg, source: usgs-test}",
-            "figures[1].measure: Input should be",
+            "figures[1].measure: must be one of mine-production",
         ),
     ],
 )
@@ -112,7 +112,7 @@ def test_an_element_record_holds_only_prices(make_data: MakeData) -> None:
     )
     found = problems(make_data(elements__neodymium=text))
     assert len(found) == 1 and "data/elements/neodymium.yml:" in found[0]
-    assert "figures[0]: an element record holds only price figures" in found[0]
+    assert "figures[0].measure: an element record holds only price figures" in found[0]
 
 
 def test_electron_configuration_is_checked(make_data: MakeData) -> None:
