@@ -197,6 +197,14 @@ class Catalog:
             found.append((entry, cast("Producer", entry.record).figures[index]))
         return found
 
+    def uncited(self) -> list[Problem]:
+        """Sources that no record cites: fixable rather than broken, but the strict build and `check` refuse them."""
+        return [
+            Problem(source.document.path, 1, 1, "", f"source {source.id!r} is cited by no record; cite it or remove it")
+            for source in self.sources
+            if not self.cited_by.get(source.id)
+        ]
+
     def citing(self, source_id: str) -> list[Entry[Record]]:
         """Records that cite the source ``source_id``."""
         keys = self.cited_by.get(source_id, set())

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import stats
 from .catalog import title_of
 from .errors import DataError, Problem
+from .loading import display_path
 from .pages import record_uri, relative_link
 from .text import long_date, md_escape, number
 from .views import Views
@@ -255,4 +257,25 @@ def expand_page(
     return Embedder(catalog, page_uri, articles).expand(text, path, first_line)
 
 
-__all__ = ["USAGE", "EmbedError", "Embedder", "expand_page"]
+def check_pages(catalog: Catalog, docs_dir: Path, root: Path, articles: Sequence[Article] = ()) -> list[Problem]:
+    """Expand the directives of every hand-written page under ``docs_dir`` once: each bad one is a problem at
+    the page's ``path:line:column`` (as shown from ``root``). The plugin does this before MkDocs cleans the site,
+    and ``ree-site check`` does it too."""
+    problems: list[Problem] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(display_path(path, root), 1, 1, "", f"cannot read the page: {exc}"))
+            continue
+        if "[[" not in text:
+            continue
+        uri = path.relative_to(docs_dir).as_posix()
+        try:
+            expand_page(catalog, text, uri, display_path(path, root), articles)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+__all__ = ["USAGE", "EmbedError", "Embedder", "check_pages", "expand_page"]

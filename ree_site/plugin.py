@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import html
+import logging
 import os
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import CountHandler
 
 from .abbreviations import Abbreviations
 from .articles import Article, find_articles
 from .catalog import Catalog
 from .config import ReeConfig
-from .embeds import expand_page
+from .embeds import check_pages, expand_page
 from .errors import DataError, Problem
 from .export import export_files
-from .loading import display_path, load_records
+from .loading import ignored_files, load_records
 from .nav import expand_nav
 from .render import RenderedPage, Renderer, TemplateRenderError
 
@@ -28,6 +32,9 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
+#: The class of the banner that shows build errors on every page while serving (never in `mkdocs build`).
+BANNER_CLASS = "ree-build-errors"
+
 
 class ReePlugin(BasePlugin[ReeConfig]):
     """Loads the YAML records, validates and links them, and adds one generated page per record."""
@@ -35,22 +42,32 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def __init__(self) -> None:
         self.pages: list[RenderedPage] = []
         self.serving = False
+        self.command = "build"
+        self.dirty = False
         #: The pages and catalog of the last build whose data was good (kept only while serving).
         self.last_good: tuple[list[RenderedPage], Catalog] | None = None
+        #: Hand-written pages as last expanded without error, by source path (kept only while serving).
+        self.last_good_markdown: dict[str, str] = {}
+        #: What is wrong with the files now, shown in a banner on every served page; empty when all is well.
+        self.errors: list[str] = []
         self.exports: dict[str, str] = {}
         self.catalog: Catalog | None = None
         self.data_dir = Path("data")
         self.abbreviations: Abbreviations | None = None
         self.articles: list[Article] = []
+        #: A build writes here, and replaces site_dir only once it has succeeded (see on_post_build).
+        self.staging: Path | None = None
+        self.site_dir: Path | None = None
+        self.warnings: CountHandler | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
         # is what lets a rebuild with broken data fall back to the last good data.
         self.serving = command == "serve"
+        self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Everything that can fail runs here, before `mkdocs build` cleans site_dir, so a failed
-        # build leaves the last good site in place.
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
         self.data_dir = data_dir
@@ -58,34 +75,117 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for folder in (data_dir, templates_dir):
             if folder.is_dir() and os.fspath(folder) not in config.watch:
                 config.watch.append(os.fspath(folder))
-        articles = find_articles(Path(config.docs_dir))
+        docs_dir = Path(config.docs_dir)
+        articles = find_articles(docs_dir)
+        problems: list[Problem] = []
+        failure = ""
         try:
             catalog = Catalog.build(load_records(data_dir, root))
-            self.pages = Renderer(catalog, templates_dir).render_all()
-            check_content(catalog, Path(config.docs_dir), root, articles)
-        except (DataError, TemplateRenderError) as exc:
-            if isinstance(exc, DataError):
-                message = f"problems in {self.config.data_dir}/ or in the pages that embed it:\n{exc.report()}"
-            else:
-                message = str(exc)
-            if not (self.serving and self.last_good):
-                raise PluginError(message) from None
-            # While serving, keep the server up and show the last good pages until the data is fixed.
-            log.error(f"{message}\nServing the last good version of the pages until this is fixed.")
-            self.pages, catalog = self.last_good
+            pages = Renderer(catalog, templates_dir).render_all()
+        except DataError as exc:
+            problems = list(exc.problems)
+            pages, catalog = self._fallback()
+        except TemplateRenderError as exc:
+            failure = str(exc)
+            pages, catalog = self._fallback()
         else:
             if self.serving:
-                self.last_good = (self.pages, catalog)
+                self.last_good = (pages, catalog)
+        if not problems and not failure:
+            # The pages' directives against the data just loaded; an unknown id there is the page's fault.
+            problems = check_pages(catalog, docs_dir, root, articles)
+        uncited = catalog.uncited() if not problems and not failure else []
+        for note in ignored_files(data_dir, root):
+            log.info(str(note))
+        self._report(problems, failure, uncited, strict=bool(config.strict))
+        self.pages = pages
         self.exports = export_files(catalog)
         self.abbreviations = self._abbreviations(root, config)
         self.catalog = catalog
         self.articles = articles
-        _warn_uncited(catalog)
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
-        log.info(
-            f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(self.pages)} pages generated"
-        )
+        log.info(f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(pages)} pages generated")
+        self._stage(config)
         return config
+
+    def _fallback(self) -> tuple[list[RenderedPage], Catalog]:
+        """While serving, what to show when the files are broken: the last good pages, or none at all."""
+        if not self.serving:
+            return [], Catalog({})
+        return self.last_good if self.last_good is not None else ([], Catalog({}))
+
+    def _report(self, problems: list[Problem], failure: str, uncited: list[Problem], *, strict: bool) -> None:
+        """Everything found in on_config, which runs before MkDocs cleans site_dir: fatal for a build (uncited
+        sources only when strict), a terminal report and a banner in the browser while serving."""
+        message = ""
+        if problems:
+            message = (
+                f"problems in {self.config.data_dir}/ or in the pages that embed it:\n{DataError(problems).report()}"
+            )
+        elif failure:
+            message = failure
+        if not self.serving:
+            if message:
+                raise PluginError(message)
+            if uncited and strict:
+                raise PluginError("sources that no record cites:\n" + DataError(uncited).report())
+            for problem in uncited:
+                log.warning(str(problem))
+            return
+        for problem in uncited:
+            log.warning(str(problem))
+        was_broken = bool(self.errors)
+        self.errors = message.splitlines()[1:] if problems else message.splitlines()
+        if message:
+            last = "the last good version of the pages" if self.last_good else "the pages without the data"
+            log.error(f"{message}\nServing {last} until this is fixed; the browser shows these problems too.")
+        elif was_broken:
+            log.info("Fixed: the pages are built from the current files again.")
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """Point a build at a staging folder beside site_dir, swapped in by on_post_build only when the whole
+        build succeeded, so a failed build (a broken link under --strict, say) never costs the last site."""
+        if self.serving or self.dirty or self.command not in {"build", "gh-deploy"}:
+            return
+        self.site_dir = Path(config.site_dir)
+        self.staging = self.site_dir.with_name(f".{self.site_dir.name}.building")
+        if self.staging.exists():
+            shutil.rmtree(self.staging)  # left by a build that was killed
+        config.site_dir = os.fspath(self.staging)
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staging is None or self.site_dir is None:
+            return
+        failed = bool(config.strict and self.warnings is not None and self.warnings.get_counts())
+        staging, site_dir = self.staging, self.site_dir
+        self._unstage()
+        config.site_dir = os.fspath(site_dir)  # for gh-deploy, which publishes site_dir afterwards
+        if failed:
+            # MkDocs aborts next with its count of the warnings; the last site stays as it was.
+            shutil.rmtree(staging, ignore_errors=True)
+            return
+        old = site_dir.with_name(f".{site_dir.name}.old")
+        if old.exists():
+            shutil.rmtree(old)
+        if site_dir.exists():
+            site_dir.rename(old)
+        staging.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self._unstage()
+
+    def _unstage(self) -> None:
+        if self.warnings is not None:
+            logging.getLogger("mkdocs").removeHandler(self.warnings)
+            self.warnings = None
+        self.staging = None
 
     def _abbreviations(self, root: Path, config: MkDocsConfig) -> Abbreviations | None:
         if not self.config.abbreviations:
@@ -102,10 +202,25 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
         if page.file.generated_by is None and self.catalog is not None and "[[" in markdown:
-            markdown = expand_page(self.catalog, markdown, page.file.src_uri, page.file.src_uri, self.articles)
+            uri = page.file.src_uri
+            try:
+                markdown = expand_page(self.catalog, markdown, uri, uri, self.articles)
+            except DataError as exc:
+                if not self.serving:
+                    raise PluginError(exc.report()) from None
+                # Reported with its place in on_config; the preview shows the page as it last expanded.
+                markdown = self.last_good_markdown.get(uri, markdown)
+            else:
+                if self.serving:
+                    self.last_good_markdown[uri] = markdown
         if self.abbreviations is not None:
             markdown += self.abbreviations.for_text(markdown)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not (self.serving and self.errors):
+            return output
+        return _with_banner(output, self.errors)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
@@ -127,25 +242,18 @@ class ReePlugin(BasePlugin[ReeConfig]):
         return files
 
 
-def _warn_uncited(catalog: Catalog) -> None:
-    """Fixable, not fatal: a warning, which `mkdocs build --strict` (and so `make build`) turns into a failure."""
-    for source in catalog.sources:
-        if not catalog.citing(source.id):
-            log.warning(f"{source.document.path}: source {source.id!r} is cited by no record; cite it or remove it")
-
-
-def check_content(catalog: Catalog, docs_dir: Path, root: Path, articles: list[Article]) -> None:
-    """Expand the data directives of every hand-written page once, so that a bad one stops the build
-    before MkDocs cleans the site (raises :class:`DataError` with each page's path and line)."""
-    problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8-sig")
-        if "[[" not in text:
-            continue
-        uri = path.relative_to(docs_dir).as_posix()
-        try:
-            expand_page(catalog, text, uri, display_path(path, root), articles)
-        except DataError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise DataError(problems)
+def _with_banner(output: str, errors: list[str]) -> str:
+    """``output`` with a banner listing ``errors`` at the top of the body (styled inline: it must show even when
+    the site's own CSS is what broke)."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in errors if line.strip())
+    banner = (
+        f'<div class="{BANNER_CLASS}" role="alert" style="background:#fff3cd;color:#3d2c00;border-bottom:3px solid '
+        '#b26a00;padding:.8em 1.2em;font:14px/1.5 sans-serif;position:relative;z-index:10">'
+        "<strong>The preview is out of date: fix these problems and it rebuilds.</strong>"
+        f'<ul style="margin:.4em 0 0;padding-left:1.2em">{items}</ul></div>'
+    )
+    head, body, rest = output.partition("<body")
+    if not body:
+        return banner + output
+    tag_end = rest.find(">") + 1
+    return head + body + rest[:tag_end] + banner + rest[tag_end:]

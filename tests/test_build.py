@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.cli import main
+
 from .conftest import SMALL_DATA
 
 
@@ -103,8 +105,6 @@ def test_build_and_check_never_write_into_data_or_content(project: Path) -> None
     broken.write_text(broken.read_text() + "unknown_field: 1\n")
     before["data"] = snapshot(project / "data")
     assert mkdocs(project).returncode == 1
-    from ree_site.cli import main
-
     assert main(["check", str(project / "data")]) == 1
     assert {name: snapshot(project / name) for name in ("data", "content")} == before
 
@@ -114,10 +114,14 @@ def test_uncited_source_is_a_warning_that_strict_makes_fatal(project: Path) -> N
     extra.write_text((project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Lonely"))
     relaxed = mkdocs(project)
     assert relaxed.returncode == 0
-    assert "WARNING -  ree_site: data/sources/lonely.yml: source 'lonely' is cited by no record" in relaxed.stderr
+    assert "WARNING -  ree_site: data/sources/lonely.yml:1:1: source 'lonely' is cited by no record" in relaxed.stderr
+    before = snapshot(project / "site")
     strict = mkdocs(project, "--strict")
     assert strict.returncode == 1
-    assert "Aborted with 1 warnings in strict mode!" in strict.stdout + strict.stderr
+    # Refused in on_config, before anything is cleaned: the site of the relaxed build is still there.
+    assert "data/sources/lonely.yml:1:1: source 'lonely' is cited by no record" in strict.stderr
+    assert snapshot(project / "site") == before
+    assert main(["check", str(project / "data")]) == 1
 
 
 @pytest.mark.parametrize("nav_max_records", [30, 0])
