@@ -97,6 +97,8 @@ class Catalog:
         for producer_id, entry in self._of("producer"):
             chain = [producer_id]
             current = cast("Producer", entry.record).parent
+            if current == producer_id:
+                continue  # a self-reference, reported as such
             while current is not None and ("producer", current) in self.entries:
                 if current in chain:
                     shown = " -> ".join([*chain, current])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, order=True)
@@ -17,7 +20,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
+        # A file name may hold a line break or other control character: shown escaped, the report keeps one
+        # problem per line.
+        path = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), self.path)
+        where = f"{path}:{self.line}:{self.column}"
         if self.field:
             return f"{where}: {self.field}: {self.message}"
         return f"{where}: {self.message}"

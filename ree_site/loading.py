@@ -262,6 +262,8 @@ def _message(error: Any, loc: tuple[str | int, ...], model: type[BaseModel], doc
 
 
 def _unknown_field(error: _Error) -> str:
+    if error.loc[-1] == "<<":
+        return "unknown field: YAML merge keys (<<) are not part of YAML 1.2; write the fields out"
     suggestion = _suggestion(error.model, error.loc)
     if suggestion is None:
         return f"unknown field; known fields: {', '.join(sorted(_fields_at(error.model, error.loc[:-1])))}"

@@ -90,6 +90,8 @@ _URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def _partial_date(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise ValueError(f"a year written as a number: write '{value}' in quotes, as text")
     return value.isoformat() if isinstance(value, dt.date) else value
 
 

@@ -101,3 +101,55 @@ def test_yaml_edit_rebuilds_and_bad_yaml_keeps_the_server_up(project: Path, serv
         (project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Extra Summaries")
     )
     wait_for(lambda: "Extra Summaries" in (server.page("/sources/") or ""), "the new record in the sources index")
+
+
+def test_bad_directive_keeps_the_preview_answering_with_the_error_in_the_page(project: Path, server: Server) -> None:
+    page = project / "content" / "index.md"
+    original = page.read_text()
+    assert "ree-build-errors" not in (server.page("/") or "")
+
+    # A directive naming a record that does not exist, in a hand-written page.
+    page.write_text(original + "\nProduction: [[figure atlantis mine-production latest]].\n")
+    wait_for(lambda: "ree-build-errors" in (server.page("/") or ""), "the error banner")
+    home = server.page("/") or ""
+    line = len(original.split("\n")) + 1
+    assert f"content/index.md:{line}:" in home and "unknown producer" in home
+    # Every page carries the banner, and every request is answered (no "server will appear stuck").
+    assert "ree-build-errors" in (server.page("/elements/neodymium/") or "")
+    assert "Traceback" not in server.output() and "appear stuck" not in server.output()
+    assert f"content/index.md:{line}:" in server.output()
+
+    # Data edits still reach the preview while the page is broken.
+    element = project / "data" / "elements" / "neodymium.yml"
+    element.write_text(element.read_text().replace("used in magnets", "edited while broken"))
+    wait_for(lambda: "edited while broken" in (server.page("/elements/neodymium/") or ""), "the data edit")
+
+    # Fixed: the banner goes, and the terminal says so in one line.
+    page.write_text(original)
+    wait_for(lambda: "ree-build-errors" not in (server.page("/") or ""), "the banner to go")
+    assert "Fixed: the pages are built from the current files again." in server.output()
+    assert server.process.poll() is None
+
+
+def test_preview_starts_even_when_the_data_is_broken(project: Path) -> None:
+    element = project / "data" / "elements" / "neodymium.yml"
+    original = element.read_text()
+    element.write_text(original.replace("atomic_number: 60", "atomic_number: 4:30"))
+    running = Server(project)
+    try:
+        wait_for(lambda: "ree-build-errors" in (running.page("/") or ""), "the first page, with the error banner")
+        assert "data/elements/neodymium.yml:3:1: atomic_number:" in (running.page("/") or "")
+        element.write_text(original)
+        wait_for(lambda: "Neodymium" in (running.page("/elements/neodymium/") or ""), "the page once fixed")
+        assert "ree-build-errors" not in (running.page("/elements/neodymium/") or "")
+    finally:
+        running.stop()
+
+
+def test_build_output_never_carries_the_banner(project: Path) -> None:
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert built.returncode == 0, built.stderr
+    pages = list((project / "site").rglob("*.html"))
+    assert pages and not [p for p in pages if "ree-build-errors" in p.read_text()]
