@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import tempfile
 import textwrap
 from pathlib import Path
@@ -115,3 +117,58 @@ def test_mutated_records(name: str, changes: dict[str, Any], removed: list[str])
 )
 def test_anchors_tags_and_aliases(lines: list[str]) -> None:
     check({"sources/usgs-test.yml": "\n".join(lines) + "\n"})
+
+
+#: Scalars that YAML 1.1 (PyYAML's default) and YAML 1.2 read differently, numbers no page can show, and
+#: characters no page may carry.
+LOOSE_SCALARS = [
+    "4:30", "1_000", "0x1F", "0o17", "017", ".inf", "-.Inf", ".nan", "1e309", "-1e309", "yes", "No", "NO", "on",
+    "off", "y", "~", "null", "2010-02-30", "'2010-02-30'", "2026-13-45", "9999-12-31", "'2010-02'", "2010",
+    '"\\0"', '"\\e[31m"', '"a\\u202Eb"', '"\\u2028"', "!!binary aGk=", "!!float 1", "!!str 5", "<<", "'  '",
+]  # fmt: skip
+FIELDS = {
+    "producers/china.yml": ["name", "country", "kind", "summary", "reviewed", "figures[0].value", "figures[0].year",
+                            "figures[0].estimated", "figures[0].unit", "figures[0].note", "figures[0].high"],
+    "issues/export-controls.yml": ["title", "summary", "events[0].date", "events[0].title", "events[0].text"],
+    "sources/usgs-test.yml": ["title", "publisher", "year", "url", "reviewed", "note"],
+}  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.sampled_from(sorted(FIELDS)).flatmap(
+        lambda name: st.tuples(
+            st.just(name), st.dictionaries(st.sampled_from(FIELDS[name]), st.sampled_from(LOOSE_SCALARS), max_size=3)
+        )
+    )
+)
+def test_yaml_1_1_scalars_and_invisible_characters(change: tuple[str, dict[str, str]]) -> None:
+    """Whatever loose scalar lands in whichever field: a DataError at a place, or pages with finite numbers and
+    no control characters."""
+    name, values = change
+    lines = textwrap.dedent(SMALL_DATA[name]).lstrip().splitlines()
+    for field, scalar in values.items():
+        key = field.split(".")[-1].split("[")[0]
+        nested = "[0]" in field
+        for index, line in enumerate(lines):
+            stripped = line.strip().removeprefix("- ")
+            if stripped.startswith(f"{key}:") and (line.startswith(" ") == nested):
+                lines[index] = line[: line.index(f"{key}:")] + f"{key}: {scalar}"
+                break
+    text = "\n".join(lines) + "\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        write_files(data_dir, {**SMALL_DATA, name: text})
+        try:
+            catalog = Catalog.build(load_records(data_dir))
+            pages = Renderer(catalog).render_all()
+        except DataError as exc:
+            assert exc.problems and all(p.line >= 1 and p.column >= 1 for p in exc.problems)
+            assert all("\n" not in str(p) for p in exc.problems), "one problem per line"
+            return
+    for entry in catalog.producers:
+        for figure in entry.record.figures:
+            assert figure.value is None or math.isfinite(figure.value), figure
+    for page in pages:
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", page.text), page.uri
+        assert "inf t" not in page.text and "nan" not in page.text.lower().split(), page.uri
