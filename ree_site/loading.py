@@ -34,7 +34,8 @@ def display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` (or the working directory) when it lies beneath it."""
     base = root if root is not None else Path.cwd()
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        # The folder resolved, not the file: a symbolic link is shown where it is, not where it leads.
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
     except ValueError:
         return os.fspath(path)
 

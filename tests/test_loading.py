@@ -245,3 +245,25 @@ def test_alternative_figure_needs_a_note(make_data: MakeData) -> None:
         "data/producers/china.yml:12:5: figures[0].alternative: an alternative figure needs a note saying which value "
         "the site prefers and why"
     ]
+
+
+def test_symbolic_links_are_followed_only_inside_the_project(make_data: MakeData) -> None:
+    data_dir = make_data()
+    project = data_dir.parent
+    # Inside the project: followed like the file itself.
+    (project / "shared").mkdir()
+    (project / "shared" / "extra.yml").write_text(
+        (data_dir / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Shared")
+    )
+    (data_dir / "sources" / "extra.yml").symlink_to(project / "shared" / "extra.yml")
+    assert ("source", "extra") in {(e.kind, e.id) for e in load_records(data_dir, project)}
+    # Out of the project, or to nothing: refused, and the file is not read.
+    outside = project.parent / f"{project.name}-elsewhere.yml"
+    outside.write_text((data_dir / "sources" / "usgs-test.yml").read_text())
+    (data_dir / "sources" / "outside.yml").symlink_to(outside)
+    (data_dir / "sources" / "gone.yml").symlink_to(project / "no-such-file.yml")
+    found = problems(data_dir)
+    assert [p.split(" (")[0] for p in found] == [
+        "data/sources/gone.yml:1:1: a symbolic link to nothing",
+        "data/sources/outside.yml:1:1: a symbolic link out of the project",
+    ]
