@@ -585,6 +585,11 @@ class Element(Record):
     group: Group
     discovery: Discovery
     applications: list[Application] = Field(min_length=1)
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other names readers search by: a short name (MP), a trade name or term (NdFeB), another "
+        "spelling. Shown on the page and weighted like the title in search.",
+    )
     summary: Text
     properties: Properties | None = Field(None, description="Physical and chemical properties for the infobox.")
     figures: list[ElementFigure] = Field(
@@ -637,6 +642,11 @@ class Producer(Record):
     )
     parent: Slug | None = None
     stages: list[Stage] = Field(default_factory=list)
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other names readers search by: a short name (MP), a trade name or term (NdFeB), another "
+        "spelling. Shown on the page and weighted like the title in search.",
+    )
     summary: Text
     figures: list[Figure] = Field(default_factory=list)
     elements: list[Slug] = Field(default_factory=list)
@@ -673,6 +683,11 @@ class Issue(Record):
     category: Category
     status: Status
     status_note: Text | None = None
+    aliases: list[Name] = Field(
+        default_factory=list,
+        description="Other names readers search by: a short name (MP), a trade name or term (NdFeB), another "
+        "spelling. Shown on the page and weighted like the title in search.",
+    )
     summary: Text
     events: list[Event] = Field(default_factory=list)
     elements: list[Slug] = Field(default_factory=list)

@@ -24,6 +24,7 @@ from .export import export_files
 from .loading import ignored_files, load_records
 from .nav import expand_nav
 from .render import RenderedPage, Renderer, TemplateRenderError
+from .search import add_aliases, heading_aliases
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+
+#: Where the articles are, and how they weigh in search against a page's default of 1 (records: 2 or 3).
+ARTICLES = "blog/posts/"
+ARTICLE_BOOST = 2.0
 
 #: The class of the banner that shows build errors on every page while serving (never in `mkdocs build`).
 BANNER_CLASS = "ree-build-errors"
@@ -59,6 +64,10 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.staging: Path | None = None
         self.site_dir: Path | None = None
         self.warnings: CountHandler | None = None
+        #: Search index location -> other names for it, gathered from the pages as they are rendered.
+        self.aliases: dict[str, list[str]] = {}
+        #: Pages whose sections are search results of their own (front matter ``search: {sections: separate}``).
+        self.separate: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -77,6 +86,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
                 config.watch.append(os.fspath(folder))
         docs_dir = Path(config.docs_dir)
         articles = find_articles(docs_dir)
+        self.aliases = {}
+        self.separate = set()
         problems: list[Problem] = []
         failure = ""
         try:
@@ -156,8 +167,24 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
-    @event_priority(-100)  # after every other plugin has written its files
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        search = page.meta.get("search") or {}
+        named = search.get("aliases")
+        if search.get("sections") == "separate":
+            self.separate.add(page.url)
+        if isinstance(named, list) and named:
+            self.aliases[page.url] = [str(name) for name in named]
+        if "data-search-aliases" in html:
+            self.aliases.update(heading_aliases(page.url, html))
+        return html
+
+    @event_priority(-100)  # after every other plugin has written its files, Material's search index included
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if index.exists():
+            index.write_text(
+                add_aliases(index.read_text(encoding="utf-8"), self.aliases, self.separate), encoding="utf-8"
+            )
         if self.staging is None or self.site_dir is None:
             return
         failed = bool(config.strict and self.warnings is not None and self.warnings.get_counts())
@@ -200,6 +227,9 @@ class ReePlugin(BasePlugin[ReeConfig]):
         return found
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri.startswith(ARTICLES) and "boost" not in (page.meta.get("search") or {}):
+            # Articles are written for readers looking a subject up: they rank with the records, not below them.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "boost": ARTICLE_BOOST}
         # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
         if page.file.generated_by is None and self.catalog is not None and "[[" in markdown:
             uri = page.file.src_uri

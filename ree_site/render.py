@@ -38,7 +38,16 @@ from .models import (
     Record,
     Source,
 )
-from .pages import COLLECTION_TITLES, PAGED_KINDS, VIEW_PAGES, index_uri, record_uri, relative_link, relative_url
+from .pages import (
+    COLLECTION_TITLES,
+    PAGED_KINDS,
+    VIEW_ALIASES,
+    VIEW_PAGES,
+    index_uri,
+    record_uri,
+    relative_link,
+    relative_url,
+)
 from .text import (
     QUALIFIER_SIGNS,
     SPACE,
@@ -189,7 +198,8 @@ class Renderer:
         uri = VIEW_PAGES[name]
         markdown = self._render(f"{name}.md.j2", uri, {})
         title = markdown.split("\n", 1)[0].removeprefix("# ").strip()
-        return RenderedPage(uri, markdown, None, title)
+        search = {"boost": VIEW_BOOST, "aliases": VIEW_ALIASES[name]}
+        return RenderedPage(uri, markdown, None, title, {"search": search})
 
     def _render(self, template_name: str, uri: str, context: dict[str, Any]) -> str:
         try:
@@ -237,18 +247,24 @@ def configuration(value: str) -> Markup:
     return md_escape(" ".join(shells))
 
 
+#: Views gather many records: below the records (2 or 3), so that a record's own page wins a query that names it.
+VIEW_BOOST = 1.5
+
+
 def record_meta(entry: Entry[Record]) -> dict[str, Any]:
     """Front matter of a record page: tags for Material's tags plugin, a search boost, a description."""
     record = entry.record
     tags: list[str]
     if isinstance(record, Element):
-        # The symbol is a tag too: tags weigh most in Material's search, so "Nd" finds neodymium first.
+        # The symbol is in the title ("Neodymium (Nd)"), which search weighs a thousand times the text; as a tag
+        # it would also rank lanthanum first for "La Rochelle".
         group = {"light": "Light REE", "heavy": "Heavy REE", "none": "Scandium"}[record.group.value]
-        tags = ["Element", group, record.symbol]
+        tags = ["Element", group]
         boost = 3.0
     elif isinstance(record, Producer):
         tags = [KIND_LABELS[record.kind]]
-        boost = 2.0
+        # A country is what a reader typing its name wants, before the issues and companies named after it.
+        boost = 3.0 if record.kind == "country" else 2.0
     elif isinstance(record, Issue):
         tags = ["Issue", CATEGORY_LABELS[record.category]]
         boost = 2.0
@@ -256,7 +272,16 @@ def record_meta(entry: Entry[Record]) -> dict[str, Any]:
         tags = ["Source"]
         boost = 0.1
     # The theme prints the title and description without escaping them: they are escaped here.
-    meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": {"boost": boost}}
+    search: dict[str, Any] = {"boost": boost}
+    # An element's symbol is an alias too: in the title alone, "Yb" outranks "Y" for yttrium.
+    aliases = [record.symbol] if isinstance(record, Element) else []
+    if isinstance(record, Producer) and record.kind == "country":
+        # A country's name is what readers type for it; in the title alone, "China's export controls" outranks it.
+        aliases.append(record.name)
+    aliases += getattr(record, "aliases", [])
+    if aliases:
+        search["aliases"] = list(aliases)
+    meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": search}
     summary = getattr(record, "summary", None)
     if summary:
         meta["description"] = html_title(plain_summary(summary))

@@ -139,7 +139,9 @@ def test_generate_writes_plain_markdown_pages(data_dir: Path, tmp_path: Path) ->
     out = tmp_path / "pages"
     assert main(["generate", str(out), "--data-dir", str(data_dir), "--templates-dir", str(tmp_path / "none")]) == 0
     page = (out / "elements" / "neodymium.md").read_text()
-    assert page.startswith('---\n{"description": "A light rare earth used in magnets.", "search": {"boost": 3.0}')
+    assert page.startswith(
+        '---\n{"description": "A light rare earth used in magnets.", "search": {"aliases": ["Nd"], "boost": 3.0}'
+    )
     assert "# Neodymium (Nd)" in page
     for name in ("elements/index.md", "concentration.md", "timeline.md", "downloads.md", "api/sources.json"):
         assert (out / name).is_file(), name

@@ -14,6 +14,15 @@
     }
   }
 
+  // A search result for a glossary term links to glossary/?term=ID (see ree_site/search.py): open the term.
+  function openTerm() {
+    var id = new URLSearchParams(window.location.search).get("term");
+    var target = id && document.getElementById(id);
+    if (target && window.location.hash !== "#" + id) {
+      window.location.hash = id;
+    }
+  }
+
   function cellValue(cell) {
     if (cell.dataset.sort !== undefined) return cell.dataset.sort;
     var copy = cell.cloneNode(true);
@@ -91,5 +100,6 @@
   onPage(function () {
     sortableTables();
     timelineFilter();
+    openTerm();
   });
 })();

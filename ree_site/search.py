@@ -1,0 +1,55 @@
+"""Other names in the search index: what readers type that is neither in a page's title nor often in its text.
+
+Material's search weighs a page's title a thousand times its text and its tags a million times. Its index has
+no field for other names, so after Material writes ``search/search_index.json`` the plugin adds one, ``aliases``,
+weighted like the title: a record's ``aliases`` (``NdFeB`` on neodymium, ``MP`` on MP Materials), a page's
+``search.aliases`` front matter, and a heading's ``data-search-aliases`` attribute (a glossary term's other
+spellings), each on the index entry of its own page or section.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+#: How much an alias weighs against a word of the text (Material gives the title 1,000).
+ALIAS_BOOST = 1000.0
+ATTRIBUTE = "data-search-aliases"
+#: The query parameter that names the section to open (content/assets/ree.js reads it).
+TERM_PARAMETER = "term"
+
+_HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def heading_aliases(page_url: str, content: str) -> dict[str, list[str]]:
+    """``{"glossary/#bastnasite": ["bastnaesite", ...]}`` from the headings of one page's HTML."""
+    found: dict[str, list[str]] = {}
+    for match in _HEADING.finditer(content):
+        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+        names = html.unescape(attributes.get(ATTRIBUTE, ""))
+        if names and "id" in attributes:
+            found[f"{page_url}#{attributes['id']}"] = [n.strip() for n in names.split(",") if n.strip()]
+    return found
+
+
+def add_aliases(
+    index_text: str, aliases: dict[str, list[str]], separate: frozenset[str] | set[str] = frozenset()
+) -> str:
+    """Material's search index with an ``aliases`` field on every entry (empty where there are none).
+
+    The sections of the pages in ``separate`` (the glossary) become results of their own. Material groups a
+    page's sections under the page, and the first link of the group opens the top of the page, where a reader
+    looking up a term wants the term. An entry whose location has no ``#`` is a page to Material's search, so
+    ``glossary/#reo`` becomes ``glossary/?term=reo``, and the site's script scrolls to the term on arrival.
+    """
+    index: dict[str, Any] = json.loads(index_text)
+    index["config"].setdefault("fields", {})["aliases"] = {"boost": ALIAS_BOOST}
+    for doc in index["docs"]:
+        doc["aliases"] = " ".join(aliases.get(doc["location"], []))
+        page, _, anchor = doc["location"].partition("#")
+        if anchor and page in separate:
+            doc["location"] = f"{page}?{TERM_PARAMETER}={anchor}"
+    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
