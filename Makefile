@@ -10,11 +10,14 @@ HOST   ?= 127.0.0.1:8000
 # Material prints a notice about MkDocs 2.0 at every build; this project pins MkDocs below 2.
 export NO_MKDOCS_2_WARNING := 1
 
-#: The editor client the schema tests run (1.x: 2.0 wants Node 22), installed with npm into .venv/node.
+#: npm tools the tests run, pinned, installed into .venv/node: the editor client the schema tests run (1.x: 2.0
+#: wants Node 22) and the accessibility checker of the browser tests.
 YAML_LS := yaml-language-server@1.25.0
+AXE     := axe-core@4.14.1
+NODE_TOOLS := $(YAML_LS) $(AXE)
 NODE    := $(VENV)/node
 
-.PHONY: serve build check test bench screenshots browser-deps editor-deps lock clean
+.PHONY: serve build check test bench screenshots browser-deps node-deps lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -35,15 +38,15 @@ check: $(STAMP)  ## Validate and link the data without building (ree-site check)
 browser-deps:  ## Debian's Chromium for the browser tests and screenshots (installed with apt-get when missing; needs root)
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; }
 
-editor-deps: $(NODE)/.$(YAML_LS)  ## yaml-language-server, pinned, for the test that editors and `check` agree (npm; Node and npm via apt-get when missing)
+node-deps: $(NODE)/.installed-$(YAML_LS)-$(AXE)  ## yaml-language-server and axe-core, pinned, for the editor and accessibility tests (npm; Node and npm via apt-get when missing)
 
-$(NODE)/.$(YAML_LS): $(STAMP)
+$(NODE)/.installed-$(YAML_LS)-$(AXE): $(STAMP)
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm; }
 	rm -rf $(NODE) && mkdir -p $(NODE)
-	npm install --silent --no-audit --no-fund --prefix $(NODE) $(YAML_LS)
+	npm install --silent --no-audit --no-fund --prefix $(NODE) $(NODE_TOOLS)
 	touch $@
 
-test: $(STAMP) browser-deps editor-deps  ## Lint and type checks, the whole test suite, then a strict build of the real site
+test: $(STAMP) browser-deps node-deps  ## Lint and type checks, the whole test suite, then a strict build of the real site
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -220,6 +220,10 @@ class Renderer:
             raise TemplateRenderError(f"{where}: template syntax error: {exc.message}") from None
         except TemplateError as exc:
             raise TemplateRenderError(f"template {template_name}: {exc} (while rendering {uri})") from None
+        except Exception as exc:  # a template's own bug (a bad filter argument) is an error, not a traceback
+            raise TemplateRenderError(
+                f"template {template_name}: {type(exc).__name__}: {exc} (while rendering {uri})"
+            ) from None
 
     def _linker(self, page_uri: str) -> Callable[..., Markup]:
         titles = self._titles

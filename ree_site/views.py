@@ -37,6 +37,22 @@ class Views:
             cache["timeline"] = sorted(events, key=lambda item: item[0])
         return cast("list[tuple[str, Entry[Record], Event]]", cache["timeline"])
 
+    def timeline_by_period(self) -> list[tuple[str, list[tuple[str, Entry[Record], Event]]]]:
+        """The timeline in periods for headings: one per year since 2000, one per decade before (few events)."""
+        periods: dict[str, list[tuple[str, Entry[Record], Event]]] = {}
+        for item in self.timeline():
+            year = int(item[0][:4])
+            label = str(year) if year >= 2000 else f"{year // 10 * 10}s"
+            periods.setdefault(label, []).append(item)
+        return list(periods.items())
+
+    def sources_by_year(self) -> list[tuple[str, list[Entry[Record]]]]:
+        """The sources by year of publication, newest first, undated last; each year's in order of title."""
+        years: dict[int, list[Entry[Record]]] = {}
+        for entry in self.catalog.sources:
+            years.setdefault(entry.record.year or 0, []).append(entry)
+        return [(str(year) if year else "undated", years[year]) for year in sorted(years, reverse=True)]
+
     def by_stage(self, entries: list[Entry[Record]]) -> dict[str, list[tuple[Entry[Record], Figure | None]]]:
         """``entries`` (producers) grouped by the stages they work in, each with its latest share there."""
         groups: dict[str, list[tuple[Entry[Record], Figure | None]]] = {stage: [] for stage in stats.STAGES}

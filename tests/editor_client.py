@@ -13,7 +13,7 @@ from typing import Any
 
 from .conftest import ROOT
 
-#: Where `make editor-deps` installs the pinned yaml-language-server.
+#: Where `make node-deps` installs the pinned yaml-language-server.
 SERVER = ROOT / ".venv" / "node" / "node_modules" / ".bin" / "yaml-language-server"
 
 SETTINGS = {

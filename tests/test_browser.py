@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from .accessibility import PAGE_KINDS, violations
 from .browser import CHROMIUM, chromium, serve
 from .search_ranks import measure, results
 
@@ -126,26 +127,77 @@ def test_producer_page_shows_a_chart(watched: Watched) -> None:
     assert "Mine production of United States" in chart.locator("title").text_content()
 
 
-def test_table_sorts_by_a_column(watched: Watched) -> None:
+def test_table_sorts_from_its_header_buttons_and_keeps_the_total_last(watched: Watched) -> None:
     page = watched.goto("/concentration/")
     table = page.locator("table").filter(has_text="Share covered").first
     header = table.locator("th", has_text="Year")
-    header.click()
+    button = header.locator("button.ree-sort")
+    assert button.count() == 1, "each sort header holds a button"
+    button.focus()
+    page.keyboard.press("Enter")
     years = table.locator("tbody tr td:first-child").all_inner_texts()
     assert years == sorted(years)
-    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    button.click()
     assert table.locator("tbody tr td:first-child").all_inner_texts() == sorted(years, reverse=True)
     assert header.get_attribute("aria-sort") == "descending"
+    # A table with a World row keeps it last whichever way it is sorted.
+    world = page.locator("table").filter(has=page.locator("[data-ree-total]")).first
+    for _ in range(2):
+        world.locator("th button").nth(1).click()
+        assert world.locator("tbody tr").last.locator("[data-ree-total]").count() == 1
 
 
-def test_timeline_filters_by_category(watched: Watched) -> None:
+def test_timeline_filter_is_a_fieldset_with_a_live_count(watched: Watched) -> None:
     page = watched.goto("/timeline/")
     items = page.locator(".ree-timeline li")
     total = items.count()
     assert total > 20
-    page.locator(".ree-filter input[value='trade-policy']").uncheck()
+    fieldset = page.locator("fieldset.ree-filter")
+    assert fieldset.locator("legend").inner_text().strip()
+    count = page.locator("[data-ree-count]")
+    assert count.get_attribute("aria-live") == "polite"
+    assert count.inner_text() == f"Showing {total} of {total} events."
+    box = fieldset.locator("input[value='trade-policy']")
+    box.focus()
+    outline = box.evaluate("e => getComputedStyle(e).outlineStyle + ' ' + getComputedStyle(e).outlineWidth")
+    assert outline.startswith("solid") and not outline.endswith(" 0px"), f"no visible focus: {outline}"
+    page.keyboard.press("Space")
     visible = page.locator(".ree-timeline li:visible").count()
     assert 0 < visible < total
+    assert count.inner_text() == f"Showing {visible} of {total} events."
+    # Year headings, and a jump list to them.
+    assert page.locator("nav.ree-jump a").count() == page.locator("h2[id^='year-']").count() > 5
+
+
+def test_sources_filter_by_publisher_and_year(watched: Watched) -> None:
+    page = watched.goto("/sources/")
+    total = page.locator(".ree-sources dt").count()
+    assert total > 300
+    field = page.get_by_label("Filter by publisher, title or year")
+    field.fill("geological survey 2025")
+    shown = page.locator(".ree-sources dt:visible")
+    assert 0 < shown.count() < total
+    assert all("2025" in text for text in page.locator(".ree-sources dt:visible + dd").all_inner_texts())
+    assert page.locator("[data-ree-count]").inner_text() == f"Showing {shown.count()} of {total} sources."
+    assert page.locator("h2[id^='published-']:visible").count() == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser: Any, base_url: str, scheme: str) -> None:
+    """axe-core on one page of every kind: no serious or critical violation, in both palettes."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    found = {}
+    for kind, path in PAGE_KINDS.items():
+        page.goto(base_url + path, wait_until="networkidle")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.locator("body").get_attribute("data-md-color-scheme") == expected, kind
+        problems = violations(page)
+        if problems:
+            found[kind] = problems
+    context.close()
+    assert found == {}, "\n".join(f"{kind}:\n  " + "\n  ".join(p) for kind, p in found.items())
 
 
 def test_dark_palette(watched: Watched) -> None:

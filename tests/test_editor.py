@@ -20,7 +20,7 @@ from .hostile_cases import CASES, Case
 
 # Skipped only outside CI, for someone running pytest by hand without it; `make test` installs it.
 pytestmark = pytest.mark.skipif(
-    not SERVER.exists() and not os.environ.get("CI"), reason="yaml-language-server is not installed (make editor-deps)"
+    not SERVER.exists() and not os.environ.get("CI"), reason="yaml-language-server is not installed (make node-deps)"
 )
 
 RECORD_FILES = sorted(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -153,3 +154,29 @@ def test_build_output_never_carries_the_banner(project: Path) -> None:
     assert built.returncode == 0, built.stderr
     pages = list((project / "site").rglob("*.html"))
     assert pages and not [p for p in pages if "ree-build-errors" in p.read_text()]
+
+
+def test_make_serve_serves_the_home_page_at_the_root() -> None:
+    """`make serve`, as the README says, answers at http://127.0.0.1:PORT/ (not under a path from site_url)."""
+    from .conftest import ROOT
+
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    process = subprocess.Popen(
+        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: "Rare Earths Reference" in (fetch(f"http://127.0.0.1:{port}/") or ""), "the home page", 180)
+        assert "Neodymium" in (fetch(f"http://127.0.0.1:{port}/elements/neodymium/") or "")
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

@@ -42,8 +42,10 @@
     table.querySelectorAll("th[aria-sort]").forEach(function (th) { th.removeAttribute("aria-sort"); });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var rows = Array.prototype.slice.call(body.rows);
-    var pinned = rows.filter(function (r) { return r.classList.contains("ree-total"); });
-    rows = rows.filter(function (r) { return !r.classList.contains("ree-total"); });
+    // Totals rows (World) stay last whichever way the table is sorted.
+    function isTotal(r) { return r.classList.contains("ree-total") || r.querySelector("[data-ree-total]") !== null; }
+    var pinned = rows.filter(isTotal);
+    rows = rows.filter(function (r) { return !isTotal(r); });
     var keyed = rows.map(function (row, index) {
       var text = row.cells[column] ? cellValue(row.cells[column]) : "";
       return { row: row, text: text, number: asNumber(text), index: index };
@@ -68,12 +70,14 @@
       if (table.dataset.reeSortable || table.closest(".ree-infobox") || !table.tHead) return;
       table.dataset.reeSortable = "true";
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, column) {
-        header.tabIndex = 0;
-        header.title = "Sort by this column";
-        header.addEventListener("click", function () { sortBy(table, column, header); });
-        header.addEventListener("keydown", function (event) {
-          if (event.key === "Enter" || event.key === " ") { event.preventDefault(); sortBy(table, column, header); }
-        });
+        // A real button in each header: reachable and operable from the keyboard, announced as a button; the
+        // header itself says how the column is sorted (aria-sort).
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "ree-sort";
+        while (header.firstChild) button.appendChild(header.firstChild);
+        header.appendChild(button);
+        button.addEventListener("click", function () { sortBy(table, column, header); });
       });
     });
   }
@@ -83,23 +87,72 @@
       if (filter.dataset.ready) return;
       filter.dataset.ready = "true";
       filter.hidden = false;
-      var list = document.querySelector(".ree-timeline");
+      var lists = document.querySelectorAll(".ree-timeline");
+      var count = document.querySelector("[data-ree-count]");
       function apply() {
-        var shown = {};
+        var shown = {}, visible = 0, total = 0;
         filter.querySelectorAll("input").forEach(function (box) { shown[box.value] = box.checked; });
-        list.querySelectorAll("li").forEach(function (item) {
-          var tag = item.querySelector("[data-category]");
-          item.hidden = tag ? !shown[tag.dataset.category] : false;
+        lists.forEach(function (list) {
+          var any = false;
+          list.querySelectorAll("li").forEach(function (item) {
+            var tag = item.querySelector("[data-category]");
+            item.hidden = tag ? !shown[tag.dataset.category] : false;
+            total += 1;
+            if (!item.hidden) { visible += 1; any = true; }
+          });
+          // A year with nothing left to show loses its heading too.
+          list.hidden = !any;
+          var heading = list.previousElementSibling;
+          if (heading && heading.tagName === "H2") heading.hidden = !any;
         });
+        if (count) count.textContent = "Showing " + visible + " of " + total + " events.";
       }
       filter.addEventListener("change", apply);
       apply();
     });
   }
 
+  // The sources index: a filter box over publisher, title and year (every source shows without JavaScript).
+  function sourcesFilter() {
+    var box = document.querySelector("[data-ree-sources]");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "true";
+    box.hidden = false;
+    var input = box.querySelector("input");
+    var count = box.querySelector("[data-ree-count]");
+    var terms = document.querySelectorAll(".ree-sources dt");
+    function apply() {
+      var words = input.value.toLowerCase().split(" ").filter(Boolean), visible = 0;
+      terms.forEach(function (dt) {
+        var text = (dt.dataset.filter || dt.textContent).toLowerCase();
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        dt.hidden = !match;
+        if (dt.nextElementSibling) dt.nextElementSibling.hidden = !match;
+        if (match) visible += 1;
+      });
+      document.querySelectorAll(".ree-sources").forEach(function (list) {
+        var any = list.querySelector("dt:not([hidden])") !== null;
+        list.hidden = !any;
+        var heading = list.previousElementSibling;
+        if (heading && heading.tagName === "H2") heading.hidden = !any;
+      });
+      count.textContent = words.length ? "Showing " + visible + " of " + terms.length + " sources." : terms.length + " sources.";
+    }
+    input.addEventListener("input", apply);
+    apply();
+  }
+
+  // Material's search dialog has no accessible name of its own.
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search the site");
+  }
+
   onPage(function () {
     sortableTables();
     timelineFilter();
     openTerm();
+    nameSearchDialog();
+    sourcesFilter();
   });
 })();
