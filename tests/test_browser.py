@@ -210,10 +210,36 @@ def test_dark_palette(watched: Watched) -> None:
     assert light != dark, "chart labels follow the palette"
 
 
+PHONE_PAGES = ["/", "/elements/", "/elements/neodymium/", "/producers/china/", "/producers/mountain-pass/",
+               "/issues/china-export-controls/", "/concentration/", "/prices/", "/timeline/", "/sources/", "/glossary/"]  # fmt: skip
+
+
 def test_phone_width(browser: Any, base_url: str) -> None:
+    """At 390 px: nothing scrolls sideways, chart text is at least 10 px, links in the page are at least 24 px
+    tall to tap, a record's first sentence is on the first screen, and a figure's note sits under its row."""
     phone = Watched(browser, base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    for path in ("/", "/elements/", "/elements/neodymium/", "/concentration/"):
+    for path in PHONE_PAGES:
         page = phone.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 391, f"{path} scrolls sideways ({width} px)"
+        smallest = page.evaluate(
+            """() => Math.min(1000, ...[...document.querySelectorAll('svg text')]
+                .filter(t => t.getBoundingClientRect().width > 0)
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))"""
+        )
+        assert smallest >= 10, f"{path}: chart text of {smallest:.1f} px"
+        small_targets = page.evaluate(
+            """() => [...document.querySelectorAll('.ree-jump a, .ree-filter label, .ree-sort, .ree-chart a')]
+                .filter(a => a.getBoundingClientRect().width > 0 && a.getBoundingClientRect().height < 24)
+                .map(a => a.textContent.trim()).slice(0, 5)"""
+        )
+        assert small_targets == [], f"{path}: tap targets under 24 px: {small_targets}"
+    for path in ("/elements/neodymium/", "/producers/china/", "/issues/china-export-controls/"):
+        page = phone.goto(path)
+        lead = page.locator("article p").first
+        assert lead.bounding_box()["y"] + 40 < 844, f"{path}: the first sentence is below the fold"
+    page = phone.goto("/producers/mountain-pass/")
+    note = page.locator("table[data-ree-stack] td[data-label='Note']").first
+    box = note.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, "the note column is off-screen"
     phone.check_clean()

@@ -149,8 +149,8 @@ def test_citations_inside_text(make_data: MakeData) -> None:
         "summary: Used in magnets [@usgs-test], weighed by CIAAW [@ciaaw-test].",
     )
     page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
-    # ciaaw-test was cited first by the atomic weight, so it keeps number 1.
+    # The summary leads the page, so its citations are numbered first; the atomic weight cites ciaaw-test again.
     assert (
-        'Used in magnets<sup class="ree-cite"><a href="#ref-2">[2]</a></sup>, weighed by CIAAW'
-        '<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>.'
+        'Used in magnets<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>, weighed by CIAAW'
+        '<sup class="ree-cite"><a href="#ref-2">[2]</a></sup>.'
     ) in page

@@ -142,6 +142,23 @@
     apply();
   }
 
+  // Tables with a column of notes stack into one block per row on a phone (see ree.css), each cell labelled with
+  // its column, so that the notes are never off-screen. Tables of numbers keep their grid and scroll sideways.
+  function stackableTables() {
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      if (table.dataset.reeStack || table.closest(".ree-infobox") || !table.tHead) return;
+      var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+      var wordy = labels.some(function (label) { return /^(Note|Notes|Also recorded|Event|Why)$/.test(label); });
+      if (labels.length < 3 || !wordy) return;
+      table.dataset.reeStack = "true";
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          Array.prototype.forEach.call(row.cells, function (cell, i) { if (labels[i]) cell.dataset.label = labels[i]; });
+        });
+      });
+    });
+  }
+
   // Material's search dialog has no accessible name of its own.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role='dialog']");
@@ -149,6 +166,7 @@
   }
 
   onPage(function () {
+    stackableTables();
     sortableTables();
     timelineFilter();
     openTerm();
