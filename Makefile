@@ -17,7 +17,7 @@ AXE     := axe-core@4.14.1
 NODE_TOOLS := $(YAML_LS) $(AXE)
 NODE    := $(VENV)/node
 
-.PHONY: serve build check test bench screenshots browser-deps node-deps lock clean
+.PHONY: serve build check test bench lighthouse screenshots browser-deps node-deps lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -56,6 +56,10 @@ test: $(STAMP) browser-deps node-deps  ## Lint and type checks, the whole test s
 bench: $(STAMP)  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), then the real site's build and serve rebuild
 	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
 	$(BIN)/python bench/real_site.py
+
+lighthouse: $(STAMP) browser-deps  ## Lighthouse 12.2.3 (pinned, npm) on / and an element page, served gzip-compressed: a benchmark, recorded in BENCHMARKS.md
+	@test -x $(VENV)/node-lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix $(VENV)/node-lighthouse lighthouse@12.2.3
+	$(BIN)/python bench/lighthouse.py
 
 screenshots: $(STAMP) browser-deps  ## Screenshots of key pages at desktop and phone width into site-shots/
 	$(BIN)/python tests/screenshots.py site-shots
