@@ -141,6 +141,7 @@ Category = Literal[
     "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
 ]
 Status = Literal["active", "suspended", "ended", "ongoing"]
+SourceKind = Literal["government", "international", "research", "reference", "company", "civil-society", "news"]
 Measure = Literal[
     "mine-production",
     "refined-production",
@@ -222,6 +223,15 @@ CATEGORY_LABELS: dict[str, str] = {
     "recycling": "Recycling",
     "substitution": "Substitution",
     "diversification": "Diversification",
+}
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "government": "Government",
+    "international": "International body",
+    "research": "Research",
+    "reference": "Reference work",
+    "company": "Company",
+    "civil-society": "Association, NGO or law firm",
+    "news": "News and market analysis",
 }
 STAGE_LABELS: dict[str, str] = {
     "mining": "Mining",
@@ -711,6 +721,12 @@ class Issue(Record):
 class Source(Record):
     title: Name
     publisher: Name
+    kind: SourceKind | None = Field(
+        None,
+        description="What kind of body the original publisher is: government, international (an intergovernmental "
+        "or international scientific body), research, reference, company, civil-society (associations, NGOs, law "
+        "firms) or news (news and market analysis).",
+    )
     year: Year | None = Field(description="Year of publication; null for an undated web page.")
     url: Url
     note: Text | None = None

@@ -181,6 +181,12 @@ def test_sources_filter_by_publisher_and_year(watched: Watched) -> None:
     assert all("2025" in text for text in page.locator(".ree-sources dt:visible + dd").all_inner_texts())
     assert page.locator("[data-ree-count]").inner_text() == f"Showing {shown.count()} of {total} sources."
     assert page.locator("h2[id^='published-']:visible").count() == 1
+    # And by kind of publisher.
+    field.fill("")
+    page.get_by_label("Kind of publisher").select_option("government")
+    governments = page.locator(".ree-sources dt:visible").count()
+    assert 20 < governments < total
+    assert all("(Government)" in text for text in page.locator(".ree-sources dt:visible + dd").all_inner_texts())
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

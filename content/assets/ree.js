@@ -119,13 +119,15 @@
     box.dataset.ready = "true";
     box.hidden = false;
     var input = box.querySelector("input");
+    var kind = box.querySelector("select");
     var count = box.querySelector("[data-ree-count]");
     var terms = document.querySelectorAll(".ree-sources dt");
     function apply() {
       var words = input.value.toLowerCase().split(" ").filter(Boolean), visible = 0;
       terms.forEach(function (dt) {
         var text = (dt.dataset.filter || dt.textContent).toLowerCase();
-        var match = words.every(function (w) { return text.indexOf(w) !== -1; });
+        var match = words.every(function (w) { return text.indexOf(w) !== -1; }) &&
+          (!kind.value || dt.dataset.kind === kind.value);
         dt.hidden = !match;
         if (dt.nextElementSibling) dt.nextElementSibling.hidden = !match;
         if (match) visible += 1;
@@ -136,9 +138,10 @@
         var heading = list.previousElementSibling;
         if (heading && heading.tagName === "H2") heading.hidden = !any;
       });
-      count.textContent = words.length ? "Showing " + visible + " of " + terms.length + " sources." : terms.length + " sources.";
+      count.textContent = words.length || kind.value ? "Showing " + visible + " of " + terms.length + " sources." : terms.length + " sources.";
     }
     input.addEventListener("input", apply);
+    kind.addEventListener("change", apply);
     apply();
   }
 
