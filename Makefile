@@ -17,7 +17,7 @@ AXE     := axe-core@4.14.1
 NODE_TOOLS := $(YAML_LS) $(AXE)
 NODE    := $(VENV)/node
 
-.PHONY: serve build check test bench lighthouse screenshots browser-deps node-deps lock clean
+.PHONY: serve build build-zensical serve-zensical generate-zensical check test bench lighthouse screenshots browser-deps node-deps lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -31,6 +31,18 @@ serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000 (YAML edit
 
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict
+
+ZENSICAL_DOCS := $(VENV)/zensical-docs
+ZENSICAL_YML  := zensical.yml
+
+generate-zensical: $(STAMP)
+	$(BIN)/ree-site generate $(ZENSICAL_DOCS) --config $(ZENSICAL_YML) --site-dir site-zensical
+
+build-zensical: generate-zensical  ## The same site built by Zensical (pinned 0.0.73) from the generated docs tree, into site-zensical/
+	$(BIN)/zensical build -f $(ZENSICAL_YML)
+
+serve-zensical: generate-zensical  ## Preview the Zensical build (run `make generate-zensical` again after a YAML edit)
+	$(BIN)/zensical serve -f $(ZENSICAL_YML)
 
 check: $(STAMP)  ## Validate and link the data without building (ree-site check)
 	$(BIN)/ree-site check
@@ -73,4 +85,4 @@ lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.loc
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf $(VENV) site site-shots
+	rm -rf $(VENV) site site-shots site-zensical

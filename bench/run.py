@@ -210,6 +210,7 @@ def make_projects(n: int, base: Path) -> tuple[Path, Path]:
     floor = base / "floor"
     with contextlib.redirect_stdout(io.StringIO()) as said:  # keep the table the only output
         status = ree_site_command(["generate", str(floor / "content"), "--data-dir", str(ours / "data"),
+                                   "--docs-dir", str(ours / "content"),
                                    "--templates-dir", str(base / "no-overrides")])  # fmt: skip
     if status != 0:
         raise SystemExit(f"ree-site generate failed:\n{said.getvalue()}")

@@ -11,14 +11,12 @@ them: the narrow one is laid out for a 360 px column, so its 13-unit text stays 
 
 from __future__ import annotations
 
-import itertools
+import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
-
-_ids = itertools.count(1)
 
 #: (name, viewBox width) of the two layouts each chart is drawn at.
 LAYOUTS = (("wide", 720), ("narrow", 360))
@@ -50,7 +48,9 @@ class Series:
 
 
 def _svg_open(width: int, height: int, title: str, desc: str, layout: str) -> tuple[str, str]:
-    n = next(_ids)
+    # The id comes from what the chart shows, not from a counter: the same data gives the same page, byte for
+    # byte, however many pages were drawn before it (ree-site generate and a serve rebuild rely on that).
+    n = hashlib.blake2s(f"{layout} {width}x{height} {title} {desc}".encode(), digest_size=5).hexdigest()
     head = (
         f'<svg class="ree-chart__svg ree-chart__svg--{layout}" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-labelledby="ree-chart-{n}-title ree-chart-{n}-desc" xmlns="http://www.w3.org/2000/svg">'

@@ -10,6 +10,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
+from .abbreviations import Abbreviations
 from .articles import find_articles
 from .catalog import Catalog
 from .embeds import check_pages
@@ -19,6 +20,7 @@ from .loading import display_path, ignored_files, load_records, valid_id
 from .models import FOLDERS
 from .render import Renderer, TemplateRenderError
 from .schema import schema_files
+from .tree import docs_tree, engine_config, write_tree
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -108,18 +110,36 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    catalog = _load(Path(args.data_dir))
+    data_dir, docs_dir = Path(args.data_dir), Path(args.docs_dir)
+    catalog = _load(data_dir)
     if catalog is None:
         return 1
-    templates = Path(args.templates_dir) if args.templates_dir else None
+    templates = Path(args.templates_dir) if args.templates_dir and Path(args.templates_dir).is_dir() else None
+    abbreviations = None
+    if args.abbreviations and Path(args.abbreviations).is_file():
+        abbreviations = Abbreviations.parse(Path(args.abbreviations).read_text(encoding="utf-8"))
     try:
-        pages = Renderer(catalog, templates).render_all()
+        files = docs_tree(catalog, docs_dir, templates, abbreviations)
+        written, unchanged, removed = write_tree(Path(args.directory), files, protected=(docs_dir, data_dir))
+    except DataError as exc:
+        print(exc.report())
+        return 1
     except TemplateRenderError as exc:
         print(exc)
         return 1
-    files = {page.uri: page.text for page in pages}
-    files.update(export_files(catalog))
-    return _write_tree(Path(args.directory), files, "pages and download files")
+    except ValueError as exc:
+        print(f"ree-site generate: error: {exc}", file=sys.stderr)
+        return 1
+    if args.config:
+        config = Path(args.config)
+        text = engine_config(Path(args.mkdocs_config).read_text(encoding="utf-8"), args.directory, args.site_dir)
+        if not config.exists() or config.read_text(encoding="utf-8") != text:
+            config.write_text(text, encoding="utf-8")
+    print(
+        f"{len(files)} files in {args.directory}: {written} written, {unchanged} unchanged, {removed} removed "
+        "(hand-written pages with their directives expanded, generated pages, downloads)"
+    )
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -190,17 +210,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser(
         "generate",
-        help="write every generated page as plain Markdown, for engines that do not run MkDocs plugins",
+        help="write the complete docs tree as plain Markdown, for engines that do not run MkDocs plugins",
         description=(
-            "Write every page the ree plugin generates (records, indexes, views) as Markdown files with front "
-            "matter, and the downloads, into DIRECTORY: copy them into the docs folder of an engine without "
-            "plugin support, such as Zensical. Hand-written pages with [[...]] directives still need the plugin."
+            "Write the complete docs tree into DIRECTORY: the hand-written pages of DOCS_DIR with their [[...]] "
+            "directives expanded and their abbreviations appended, every generated page (records, indexes, views) "
+            "with front matter, the downloads and the other files of DOCS_DIR. The same input gives byte-identical "
+            "files; a file is rewritten only when it changes, and files written by an earlier run that are no "
+            "longer part of the tree are removed (a manifest lists them). Never writes into DOCS_DIR or DATA_DIR."
         ),
     )
     generate.add_argument("directory", metavar="DIRECTORY")
     generate.add_argument("--data-dir", default="data", help="folder of records (default: data)")
+    generate.add_argument("--docs-dir", default="content", help="hand-written pages and assets (default: content)")
     generate.add_argument(
         "--templates-dir", default="overrides/ree", help="template overrides (default: overrides/ree)"
+    )
+    generate.add_argument(
+        "--config", help="also write an engine's configuration here: mkdocs.yml with docs_dir set to DIRECTORY"
+    )
+    generate.add_argument("--mkdocs-config", default="mkdocs.yml", help="the configuration --config starts from")
+    generate.add_argument("--site-dir", default="site-zensical", help="site_dir of the --config file")
+    generate.add_argument(
+        "--abbreviations",
+        default="content/includes/abbreviations.md",
+        help="glossary abbreviations appended where used (default: content/includes/abbreviations.md)",
     )
     generate.set_defaults(run=_generate)
     return parser

@@ -18,13 +18,14 @@ from .abbreviations import Abbreviations
 from .articles import Article, find_articles
 from .catalog import Catalog
 from .config import ReeConfig
-from .embeds import check_pages, expand_page
+from .embeds import check_pages
 from .errors import DataError, Problem
 from .export import export_files
 from .loading import ignored_files, load_records
 from .nav import expand_nav
 from .render import RenderedPage, Renderer, TemplateRenderError
 from .search import add_aliases, heading_aliases
+from .tree import finish_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -230,22 +231,25 @@ class ReePlugin(BasePlugin[ReeConfig]):
         if page.file.src_uri.startswith(ARTICLES) and "boost" not in (page.meta.get("search") or {}):
             # Articles are written for readers looking a subject up: they rank with the records, not below them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "boost": ARTICLE_BOOST}
-        # Hand-written pages may embed data with [[...]]; they were checked in on_config already.
-        if page.file.generated_by is None and self.catalog is not None and "[[" in markdown:
-            uri = page.file.src_uri
-            try:
-                markdown = expand_page(self.catalog, markdown, uri, uri, self.articles)
-            except DataError as exc:
-                if not self.serving:
-                    raise PluginError(exc.report()) from None
-                # Reported with its place in on_config; the preview shows the page as it last expanded.
-                markdown = self.last_good_markdown.get(uri, markdown)
-            else:
-                if self.serving:
-                    self.last_good_markdown[uri] = markdown
-        if self.abbreviations is not None:
-            markdown += self.abbreviations.for_text(markdown)
-        return markdown
+        # Hand-written pages may embed data with [[...]]; they were checked in on_config already. The same step
+        # as `ree-site generate` (tree.finish_page): expand, then append the abbreviations the page uses.
+        if self.catalog is None:
+            return markdown
+        uri = page.file.src_uri
+        hand_written = page.file.generated_by is None
+        try:
+            finished = finish_page(
+                self.catalog, markdown, uri, uri, articles=self.articles, abbreviations=self.abbreviations,
+                hand_written=hand_written,
+            )  # fmt: skip
+        except DataError as exc:
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            # Reported with its place in on_config; the preview shows the page as it last expanded.
+            return self.last_good_markdown.get(uri, markdown)
+        if self.serving and hand_written:
+            self.last_good_markdown[uri] = finished
+        return finished
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         if not (self.serving and self.errors):

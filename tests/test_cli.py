@@ -137,7 +137,23 @@ def test_export_writes_the_downloads(data_dir: Path, tmp_path: Path) -> None:
 
 def test_generate_writes_plain_markdown_pages(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "pages"
-    assert main(["generate", str(out), "--data-dir", str(data_dir), "--templates-dir", str(tmp_path / "none")]) == 0
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    assert (
+        main(
+            [
+                "generate",
+                str(out),
+                "--data-dir",
+                str(data_dir),
+                "--docs-dir",
+                str(docs),
+                "--templates-dir",
+                str(tmp_path / "none"),
+            ]
+        )
+        == 0
+    )
     page = (out / "elements" / "neodymium.md").read_text()
     assert page.startswith(
         '---\n{"description": "A light rare earth used in magnets.", "search": {"aliases": ["Nd"], "boost": 3.0}'
@@ -153,3 +169,62 @@ def test_export_reports_bad_data(data_dir: Path, tmp_path: Path, capsys: pytest.
     assert main(["export", str(tmp_path / "out"), "--data-dir", str(data_dir)]) == 1
     assert "neodymium.yml:2:1: symbol: must be a chemical symbol such as 'Nd' (got 'nd')" in capsys.readouterr().out
     assert not (tmp_path / "out").exists()
+
+
+def _generate(project: Path, out: Path) -> int:
+    return main([
+        "generate", str(out), "--data-dir", str(project / "data"), "--docs-dir", str(project / "content"),
+        "--templates-dir", str(project / "overrides"), "--abbreviations", str(project / "none.md"),
+    ])  # fmt: skip
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_generate_writes_the_complete_tree_deterministically(project: Path, tmp_path: Path) -> None:
+    (project / "content" / "index.md").write_text(
+        "---\ntitle: Home\n---\n\n# Home\n\nChina mined [[figure china mine-production 2024]] t.\n\n`[[kept]]` in code.\n"
+    )
+    (project / "content" / "assets").mkdir()
+    (project / "content" / "assets" / "site.css").write_text("body {}\n")
+    out = tmp_path / "tree"
+    assert _generate(project, out) == 0
+    home = (out / "index.md").read_text()
+    assert home.startswith("---\ntitle: Home\n---\n") and "270,000" in home and "[[figure" not in home
+    assert (out / "assets" / "site.css").read_text() == "body {}\n"
+    assert (out / "elements" / "neodymium.md").is_file() and (out / "api" / "elements.json").is_file()
+    # A second run writes nothing: same bytes, same modification times.
+    first = _snapshot(out)
+    assert _generate(project, out) == 0
+    assert _snapshot(out) == first
+    # An edit rewrites only what it changes; a removed record's page goes, and nothing else.
+    issue = project / "data" / "issues" / "diversification.yml"
+    issue.write_text(issue.read_text().replace("New mines", "Newer mines"))
+    (project / "content" / "assets" / "site.css").unlink()
+    assert _generate(project, out) == 0
+    after = _snapshot(out)
+    changed = {name for name in after if name in first and after[name] != first[name]}
+    assert "issues/diversification.md" in changed and "elements/neodymium.md" not in changed
+    assert "assets/site.css" not in after
+    (out / "notes.txt").write_text("mine")  # a file the tool did not write is left alone
+    assert _generate(project, out) == 0 and (out / "notes.txt").exists()
+
+
+def test_generate_refuses_to_write_into_content_or_data(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _snapshot(project / "content")
+    assert _generate(project, project / "content" / "generated") == 1
+    assert "would overlap" in capsys.readouterr().err
+    assert _snapshot(project / "content") == before
+
+
+def test_generate_reports_a_bad_directive_at_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content" / "index.md").write_text(
+        "---\ntitle: Home\n---\n\n# Home\n\n[[figure atlantis mine-production 2024]]\n"
+    )
+    assert _generate(project, project.parent / "tree") == 1
+    assert "content/index.md:7:1: [[figure]]: unknown producer 'atlantis'" in capsys.readouterr().out
