@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 #: (name, viewBox width) of the two layouts each chart is drawn at.
 LAYOUTS = (("wide", 720), ("narrow", 360))
 FONT = 13  # text size in viewBox units; the narrow layout is shown at about its own width
+_CHAR = 7.4  # the width of an average character of FONT-unit text, a little generous
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,11 @@ def bar_chart(bars: list[Bar], title: str, caption: str, max_value: float | None
     def draw(layout: str, width: int) -> str:
         narrow = layout == "narrow"
         row = 42 if narrow else 28
-        label_width = 0 if narrow else 200
-        value_width = 110 if narrow else 170
+        # Room for the longest label and value at about 7.4 units a character of 13-unit text, so none is cut off.
+        label_width = (
+            0 if narrow else min(300, max(120, round(_CHAR * max((len(b.label) for b in bars), default=0)) + 12))
+        )
+        value_width = round(_CHAR * max((len(b.text) for b in bars), default=0)) + 14
         plot = width - label_width - value_width - (4 if narrow else 0)
         head, tail = _svg_open(width, row * len(bars) + 8, title, desc, layout)
         parts = [head]
@@ -219,7 +223,8 @@ def line_chart(
         columns = 1 if narrow else 3
         legend_rows = -(-len(series) // columns) if below else 0
         height = (250 if narrow else 300) + legend_rows * 18
-        left, right = (44, 14) if narrow else (62, 150 if len(series) > 1 and not below else 20)
+        # The right margin holds half of the last year's label (or the names at the lines' ends).
+        left, right = (44, 22) if narrow else (62, 150 if len(series) > 1 and not below else 26)
         frame = _Frame(left, 22, width - left - right, height - 22 - 30 - legend_rows * 18 - (8 if below else 0),
                        years[0], years[-1], low, high, log)  # fmt: skip
         head, tail = _svg_open(width, height, title, desc, layout)
@@ -236,7 +241,7 @@ def line_chart(
                 )
             elif len(series) > 1:
                 end = max(s.points, key=lambda p: p.year)
-                parts.append(_text(frame.x(end.year) + 8, frame.y(end.value) + 4, _short(s.name, 18)))
+                parts.append(_text(frame.x(end.year) + 8, frame.y(end.value) + 4, _short(s.name, 16)))
         parts.append(tail)
         return "".join(parts)
 

@@ -216,6 +216,24 @@ def test_dark_palette(watched: Watched) -> None:
     assert light != dark, "chart labels follow the palette"
 
 
+def outside_their_chart(page: Any) -> list[str]:
+    """Chart texts that reach past the edge of their drawing (and would be cut off or overlap the page)."""
+    found: list[str] = page.evaluate(
+        """() => { const out = [];
+          for (const svg of document.querySelectorAll('svg.ree-chart__svg')) {
+            const box = svg.getBoundingClientRect(); if (!box.width) continue;
+            for (const t of svg.querySelectorAll('text')) { const r = t.getBoundingClientRect();
+              if (r.left < box.left - 1 || r.right > box.right + 1) out.push(t.textContent); } }
+          return out; }"""
+    )
+    return found
+
+
+def test_chart_labels_fit_at_desktop_width(watched: Watched) -> None:
+    for path in ("/", "/producers/china/", "/elements/neodymium/", "/concentration/", "/prices/"):
+        assert outside_their_chart(watched.goto(path)) == [], path
+
+
 PHONE_PAGES = ["/", "/elements/", "/elements/neodymium/", "/producers/china/", "/producers/mountain-pass/",
                "/issues/china-export-controls/", "/concentration/", "/prices/", "/timeline/", "/sources/", "/glossary/"]  # fmt: skip
 
@@ -234,6 +252,7 @@ def test_phone_width(browser: Any, base_url: str) -> None:
                 .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))"""
         )
         assert smallest >= 10, f"{path}: chart text of {smallest:.1f} px"
+        assert outside_their_chart(page) == [], f"{path}: chart labels cut off"
         small_targets = page.evaluate(
             """() => [...document.querySelectorAll('.ree-jump a, .ree-filter label, .ree-sort, .ree-chart a')]
                 .filter(a => a.getBoundingClientRect().width > 0 && a.getBoundingClientRect().height < 24)
