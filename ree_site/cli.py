@@ -88,25 +88,12 @@ def _load(data_dir: Path) -> Catalog | None:
         return None
 
 
-def _write_tree(out: Path, files: dict[str, str], what: str) -> int:
-    if out.exists() and any(out.iterdir()) and not (out / ".ree-site-output").exists():
-        print(f"ree-site: error: {out} is not empty and was not written by ree-site; choose an empty folder",
-              file=sys.stderr)  # fmt: skip
-        return 1
-    for name, text in files.items():
-        path = out / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    (out / ".ree-site-output").write_text("Written by ree-site; it may overwrite the files in this folder.\n")
-    print(f"{len(files)} {what} written to {out}")
-    return 0
-
-
 def _export(args: argparse.Namespace) -> int:
     catalog = _load(Path(args.data_dir))
     if catalog is None:
         return 1
-    return _write_tree(Path(args.directory), export_files(catalog), "download files")
+    files = {uri: text.encode("utf-8") for uri, text in export_files(catalog).items()}
+    return _write(Path(args.directory), files, (Path(args.data_dir),), "download files")
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -120,25 +107,30 @@ def _generate(args: argparse.Namespace) -> int:
         abbreviations = Abbreviations.parse(Path(args.abbreviations).read_text(encoding="utf-8"))
     try:
         files = docs_tree(catalog, docs_dir, templates, abbreviations)
-        written, unchanged, removed = write_tree(Path(args.directory), files, protected=(docs_dir, data_dir))
     except DataError as exc:
         print(exc.report())
         return 1
     except TemplateRenderError as exc:
         print(exc)
         return 1
-    except ValueError as exc:
-        print(f"ree-site generate: error: {exc}", file=sys.stderr)
-        return 1
-    if args.config:
+    status = _write(Path(args.directory), files, (docs_dir, data_dir), "files: hand-written pages with their "
+                    "directives expanded, generated pages, downloads")  # fmt: skip
+    if status == 0 and args.config:
         config = Path(args.config)
         text = engine_config(Path(args.mkdocs_config).read_text(encoding="utf-8"), args.directory, args.site_dir)
         if not config.exists() or config.read_text(encoding="utf-8") != text:
             config.write_text(text, encoding="utf-8")
-    print(
-        f"{len(files)} files in {args.directory}: {written} written, {unchanged} unchanged, {removed} removed "
-        "(hand-written pages with their directives expanded, generated pages, downloads)"
-    )
+    return status
+
+
+def _write(out: Path, files: dict[str, bytes], protected: tuple[Path, ...], what: str) -> int:
+    """Write a tree with :func:`tree.write_tree` (only what changed; its own stale files removed) and say so."""
+    try:
+        written, unchanged, removed = write_tree(out, files, protected=protected)
+    except ValueError as exc:
+        print(f"ree-site: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{len(files)} {what} in {out}: {written} written, {unchanged} unchanged, {removed} removed")
     return 0
 
 

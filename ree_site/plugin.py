@@ -25,7 +25,7 @@ from .loading import ignored_files, load_records
 from .nav import expand_nav
 from .render import RenderedPage, Renderer, TemplateRenderError
 from .search import add_aliases, heading_aliases
-from .tree import finish_page
+from .tree import finish_page, shadowing
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -263,10 +263,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for page in self.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None and existing.generated_by is None:
-                raise PluginError(
-                    f"{Path(config.docs_dir).name}/{page.uri} would replace the page the ree plugin generates "
-                    f"there; remove it, or change the template under {self.config.templates_dir}/ instead"
-                )
+                raise PluginError(f"{Path(config.docs_dir).name}/{page.uri} {shadowing(self.config.templates_dir)}")
             file = File.generated(config, page.uri, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source_path is not None:
                 file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"

@@ -30,6 +30,14 @@ MANIFEST = ".ree-site-manifest"
 _FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n---\s*\n)", re.DOTALL)
 
 
+def shadowing(templates_dir: str) -> str:
+    """Why a hand-written page may not stand where a generated one goes (the plugin and the tree both refuse it)."""
+    return (
+        "would replace the page the ree plugin generates there; remove it, or change the template under "
+        f"{templates_dir}/ instead"
+    )
+
+
 def finish_page(
     catalog: Catalog,
     markdown: str,
@@ -86,7 +94,9 @@ def docs_tree(
         raise DataError(problems)
     for page in Renderer(catalog, templates_dir).render_all():
         if page.uri in files:
-            raise DataError([Problem(f"{docs_dir.name}/{page.uri}", 1, 1, "", "would replace a generated page")])
+            shown = os.path.relpath(docs_dir / page.uri, base).replace(os.sep, "/")
+            where = os.path.relpath(templates_dir, base) if templates_dir else "ree_site/templates"
+            raise DataError([Problem(shown, 1, 1, "", shadowing(where))])
         head, body = _split(page.text)
         body = finish_page(catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False)
         files[page.uri] = (head + body).encode("utf-8")
@@ -146,4 +156,4 @@ def write_tree(out: Path, files: dict[str, bytes], protected: Sequence[Path] = (
     return written, unchanged, removed
 
 
-__all__ = ["MANIFEST", "docs_tree", "engine_config", "finish_page", "write_tree"]
+__all__ = ["MANIFEST", "docs_tree", "engine_config", "finish_page", "shadowing", "write_tree"]

@@ -228,3 +228,12 @@ def test_generate_reports_a_bad_directive_at_its_line(project: Path, capsys: pyt
     )
     assert _generate(project, project.parent / "tree") == 1
     assert "content/index.md:7:1: [[figure]]: unknown producer 'atlantis'" in capsys.readouterr().out
+
+
+def test_generate_refuses_a_page_where_a_generated_one_goes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content" / "elements").mkdir()
+    (project / "content" / "elements" / "neodymium.md").write_text("# Mine\n")
+    assert _generate(project, project.parent / "tree") == 1
+    assert "content/elements/neodymium.md:1:1: would replace the page the ree plugin generates there" in (
+        capsys.readouterr().out
+    )
