@@ -65,19 +65,6 @@ def watched(browser: Any, base_url: str) -> Iterator[Watched]:
     page.check_clean()
 
 
-def first_result(watched: Watched, query: str) -> str:
-    page = watched.page
-    field = page.locator("input.md-search__input")
-    if not field.is_visible():  # phone width: the search opens from a header button
-        page.locator("label.md-header__button[for='__search']").first.click()
-    field.click()
-    field.fill("")
-    field.type(query, delay=20)
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=15_000)
-    return str(first.get_attribute("href"))
-
-
 def test_search_puts_the_best_page_first_for_the_reader_queries(browser: Any, base_url: str) -> None:
     """The query set of tests/search_queries.py typed into the real search box: the expected page comes first
     for at least 95 % of the queries, and within the first three for every one."""
@@ -105,7 +92,7 @@ def test_the_tags_page_is_not_a_search_result(watched: Watched) -> None:
 
 def test_search_result_opens_the_page(watched: Watched) -> None:
     page = watched.goto("/")
-    first_result(watched, "neodymium")
+    results(page, "neodymium")
     page.locator(".md-search-result__item a").first.click()
     page.wait_for_url(re.compile(r".*/elements/neodymium/(\?h=[^#]*)?(#.*)?$"))
     assert page.locator("h1").first.inner_text().startswith("Neodymium (Nd)")

@@ -82,6 +82,13 @@
     });
   }
 
+  // A group (a year of the timeline or of the sources) with nothing left to show is hidden with its heading.
+  function showGroup(list, any) {
+    list.hidden = !any;
+    var heading = list.previousElementSibling;
+    if (heading && heading.tagName === "H2") heading.hidden = !any;
+  }
+
   function timelineFilter() {
     document.querySelectorAll("[data-ree-filter]").forEach(function (filter) {
       if (filter.dataset.ready) return;
@@ -100,10 +107,7 @@
             total += 1;
             if (!item.hidden) { visible += 1; any = true; }
           });
-          // A year with nothing left to show loses its heading too.
-          list.hidden = !any;
-          var heading = list.previousElementSibling;
-          if (heading && heading.tagName === "H2") heading.hidden = !any;
+          showGroup(list, any);
         });
         if (count) count.textContent = "Showing " + visible + " of " + total + " events.";
       }
@@ -133,10 +137,7 @@
         if (match) visible += 1;
       });
       document.querySelectorAll(".ree-sources").forEach(function (list) {
-        var any = list.querySelector("dt:not([hidden])") !== null;
-        list.hidden = !any;
-        var heading = list.previousElementSibling;
-        if (heading && heading.tagName === "H2") heading.hidden = !any;
+        showGroup(list, list.querySelector("dt:not([hidden])") !== null);
       });
       count.textContent = words.length || kind.value ? "Showing " + visible + " of " + terms.length + " sources." : terms.length + " sources.";
     }
