@@ -26,8 +26,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000 (YAML edits rebuild too)
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000; an edit rebuilds only the pages it changed (YAML too)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(HOST)
 
 build: $(STAMP)  ## Build the static site into site/
 	$(BIN)/mkdocs build --strict

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from .errors import DataError, Problem, format_field
-from .loading import Entry
+from .loading import Entry, Key, note_reads, recording
 from .models import (
     FOLDERS,
     KIND_LABELS,
@@ -25,7 +24,7 @@ from .models import (
 )
 from .text import number
 
-Key = tuple[str, str]  # (kind, id)
+T = TypeVar("T")
 
 
 @dataclass
@@ -147,52 +146,79 @@ class Catalog:
     def get(self, kind: str, record_id: str) -> Entry[Record]:
         return self.entries[(kind, record_id)]
 
-    @cached_property
+    @property
     def elements(self) -> list[Entry[Element]]:
         """Elements in order of atomic number."""
-        found = [cast("Entry[Element]", e) for _, e in self._of("element")]
-        return sorted(found, key=lambda e: e.record.atomic_number)
+        return cast("list[Entry[Element]]", self._collection("element"))
 
-    @cached_property
+    @property
     def producers(self) -> list[Entry[Producer]]:
         """Producers in order of name."""
-        found = [cast("Entry[Producer]", e) for _, e in self._of("producer")]
-        return sorted(found, key=lambda e: e.record.name.casefold())
+        return cast("list[Entry[Producer]]", self._collection("producer"))
 
-    @cached_property
+    @property
     def issues(self) -> list[Entry[Issue]]:
         """Issues in order of title."""
-        found = [cast("Entry[Issue]", e) for _, e in self._of("issue")]
-        return sorted(found, key=lambda e: e.record.title.casefold())
+        return cast("list[Entry[Issue]]", self._collection("issue"))
 
-    @cached_property
+    @property
     def sources(self) -> list[Entry[Source]]:
         """Sources in order of title."""
-        found = [cast("Entry[Source]", e) for _, e in self._of("source")]
-        return sorted(found, key=lambda e: e.record.title.casefold())
+        return cast("list[Entry[Source]]", self._collection("source"))
+
+    def _collection(self, kind: str) -> list[Entry[Record]]:
+        """All records of ``kind``, sorted once. Whoever lists a collection depends on all of it: the read is
+        recorded as ``("*", kind)``, since a cached list reads no record again."""
+        note_reads([("*", kind)])
+        cache: dict[str, list[Entry[Record]]] = self.__dict__.setdefault("_collections", {})
+        if kind not in cache:
+            with recording():  # sorting reads every record; the collection's key above stands for them
+                found = [e for _, e in self._of(kind)]
+                if kind == "element":
+                    found.sort(key=lambda e: cast("Element", e.record).atomic_number)
+                else:
+                    found.sort(key=lambda e: title_of(e).casefold())
+            cache[kind] = found
+        return cache[kind]
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, worked out once per catalog. A later call counts as reading the records the first one
+        read, so that an incremental render knows who depends on a shared result (world totals, say)."""
+        cache: dict[Hashable, tuple[Any, frozenset[Key]]] = self.__dict__.setdefault("_memos", {})
+        if key not in cache:
+            with recording() as reads:
+                value = compute()
+            cache[key] = (value, frozenset(reads))
+        value, reads_made = cache[key]
+        note_reads(reads_made)
+        return cast("T", value)
 
     def related_of(self, entry: Entry[Record], kind: str) -> list[Entry[Record]]:
         """Records of ``kind`` linked to ``entry`` from either side, sorted by title."""
+        note_reads([links_key(entry.kind, entry.id)])
         keys = [k for k in self.related.get((entry.kind, entry.id), set()) if k[0] == kind]
-        return sorted((self.entries[k] for k in keys), key=lambda e: title_of(e).casefold())
+        return _by_title(self.entries[k] for k in keys)
 
     def children_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
+        note_reads([links_key(entry.kind, entry.id)])
         ids = self.children.get(entry.id, set()) if entry.kind == "producer" else set()
-        return sorted((self.entries[("producer", i)] for i in ids), key=lambda e: title_of(e).casefold())
+        return _by_title(self.entries[("producer", i)] for i in ids)
 
     def responses_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
         """Issues named as responses to ``entry`` (an issue)."""
         record = entry.record
         ids = record.responses if isinstance(record, Issue) else []
-        return sorted((self.entries[("issue", i)] for i in ids), key=lambda e: title_of(e).casefold())
+        return _by_title(self.entries[("issue", i)] for i in ids)
 
     def responded_to_by(self, entry: Entry[Record]) -> list[Entry[Record]]:
         """Issues that name ``entry`` among their responses."""
+        note_reads([links_key(entry.kind, entry.id)])
         ids = self.responding_to.get(entry.id, set()) if entry.kind == "issue" else set()
-        return sorted((self.entries[("issue", i)] for i in ids), key=lambda e: title_of(e).casefold())
+        return _by_title(self.entries[("issue", i)] for i in ids)
 
     def element_figures(self, element_id: str) -> list[tuple[Entry[Record], Figure]]:
         """The producer figures that name the element ``element_id``, with the producer each belongs to."""
+        note_reads([links_key("element", element_id)])
         found = []
         for producer_id, index in dict.fromkeys(self.figures_about.get(element_id, [])):
             entry = self.entries[("producer", producer_id)]
@@ -209,8 +235,22 @@ class Catalog:
 
     def citing(self, source_id: str) -> list[Entry[Record]]:
         """Records that cite the source ``source_id``."""
+        note_reads([links_key("source", source_id)])
         keys = self.cited_by.get(source_id, set())
-        return sorted((self.entries[k] for k in keys), key=lambda e: (e.kind, title_of(e).casefold()))
+        with recording():  # sorting reads titles, which are not a dependency (see ree_site.incremental)
+            return sorted((self.entries[k] for k in keys), key=lambda e: (e.kind, title_of(e).casefold()))
+
+
+def links_key(kind: str, record_id: str) -> Key:
+    """What a page reads when it lists the records linked to one record (its backlinks among them)."""
+    return (f"links:{kind}", record_id)
+
+
+def _by_title(entries: Iterable[Entry[Record]]) -> list[Entry[Record]]:
+    """``entries`` sorted by title; the titles read to sort them are not a dependency (a changed title makes an
+    incremental render complete, see ree_site.incremental)."""
+    with recording():
+        return sorted(entries, key=lambda e: title_of(e).casefold())
 
 
 def title_of(entry: Entry[Record]) -> str:

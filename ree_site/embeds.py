@@ -257,10 +257,17 @@ def expand_page(
     return Embedder(catalog, page_uri, articles).expand(text, path, first_line)
 
 
-def check_pages(catalog: Catalog, docs_dir: Path, root: Path, articles: Sequence[Article] = ()) -> list[Problem]:
+def check_pages(
+    catalog: Catalog,
+    docs_dir: Path,
+    root: Path,
+    articles: Sequence[Article] = (),
+    expanded: dict[str, str] | None = None,
+) -> list[Problem]:
     """Expand the directives of every hand-written page under ``docs_dir`` once: each bad one is a problem at
     the page's ``path:line:column`` (as shown from ``root``). The plugin does this before MkDocs cleans the site,
-    and ``ree-site check`` does it too."""
+    and ``ree-site check`` does it too. ``expanded`` receives each expanded page by its path under ``docs_dir``
+    (the plugin tells by it which pages an edit of the data changed)."""
     problems: list[Problem] = []
     for path in sorted(docs_dir.rglob("*.md")):
         try:
@@ -272,7 +279,9 @@ def check_pages(catalog: Catalog, docs_dir: Path, root: Path, articles: Sequence
             continue
         uri = path.relative_to(docs_dir).as_posix()
         try:
-            expand_page(catalog, text, uri, display_path(path, root), articles)
+            result = expand_page(catalog, text, uri, display_path(path, root), articles)
+            if expanded is not None:
+                expanded[uri] = result
         except DataError as exc:
             problems.extend(exc.problems)
     return problems

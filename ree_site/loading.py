@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,15 +20,54 @@ from .yamlfile import YamlDocument, load_yaml
 R_co = TypeVar("R_co", bound=Record, covariant=True)
 
 
-@dataclass(frozen=True)
-class Entry(Generic[R_co]):
-    """A validated record with what is needed to point back at its file."""
+Key = tuple[str, str]
+"""A record's (kind, id); ``("*", kind)`` stands for the whole collection of a kind."""
 
-    kind: str
-    id: str
-    path: Path
-    document: YamlDocument
-    record: R_co
+#: The sets that record reads of records, innermost last (see :func:`recording`); empty when nothing records.
+_RECORDERS: list[set[Key]] = []
+
+
+class Entry(Generic[R_co]):
+    """A validated record with what is needed to point back at its file.
+
+    Reading ``record`` while :func:`recording` is on notes the entry's key: that is how an incremental render
+    knows which records a page was made from (see :mod:`ree_site.incremental`).
+    """
+
+    __slots__ = ("_record", "document", "id", "kind", "path")
+
+    def __init__(self, kind: str, id: str, path: Path, document: YamlDocument, record: R_co) -> None:
+        self.kind = kind
+        self.id = id
+        self.path = path
+        self.document = document
+        self._record = record
+
+    @property
+    def record(self) -> R_co:
+        if _RECORDERS:
+            _RECORDERS[-1].add((self.kind, self.id))
+        return self._record
+
+    def __repr__(self) -> str:
+        return f"Entry({self.kind!r}, {self.id!r}, {os.fspath(self.path)!r})"
+
+
+@contextmanager
+def recording() -> Iterator[set[Key]]:
+    """Collect the keys of the records read inside the block (nested blocks each get their own reads)."""
+    reads: set[Key] = set()
+    _RECORDERS.append(reads)
+    try:
+        yield reads
+    finally:
+        _RECORDERS.pop()
+
+
+def note_reads(keys: Iterable[Key]) -> None:
+    """Count ``keys`` as read by whatever is recording now (a cached result replays what making it read)."""
+    if _RECORDERS:
+        _RECORDERS[-1].update(keys)
 
 
 def display_path(path: Path, root: Path | None) -> str:
@@ -149,10 +189,16 @@ def ignored_files(data_dir: Path, root: Path | None = None) -> list[Problem]:
     return notes
 
 
-def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]]:
+#: Records already loaded, by file, with the file's (modification time, size, inode) when it was read.
+LoadCache = dict[Path, tuple[tuple[int, int, int], "Entry[Record]"]]
+
+
+def load_records(data_dir: Path, root: Path | None = None, *, cache: LoadCache | None = None) -> list[Entry[Record]]:
     """Load and validate every record under ``data_dir``.
 
-    All problems in all files are collected and raised together as one :class:`DataError`.
+    All problems in all files are collected and raised together as one :class:`DataError`. With ``cache``, a
+    file whose modification time, size and inode are those of its cached entry is not read again, and the cache
+    is updated with what was read (a file with a problem is always read again).
     """
     if not data_dir.is_dir():
         raise DataError([Problem(display_path(data_dir, root), 1, 1, "", "data directory does not exist")])
@@ -169,6 +215,10 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
                 continue
             if not _inside(path, boundary):
                 continue  # reported by stray_files
+            signature, cached = _cached(cache, path)
+            if cached is not None:
+                entries.append(cached)
+                continue
             try:
                 document = load_yaml(path, shown)
             except DataError as exc:
@@ -183,10 +233,32 @@ def load_records(data_dir: Path, root: Path | None = None) -> list[Entry[Record]
                 message = f"id {record.id!r} does not match the file name {path.name!r}; rename one of them"
                 problems.append(document.problem(("id",), "id", message))
                 continue
-            entries.append(Entry(kind, record_id, path, document, record))
+            document.data = {}  # validated into ``record``: the raw mapping is not needed again
+            entry = Entry(kind, record_id, path, document, record)
+            if signature is not None:
+                cast("LoadCache", cache)[path] = (signature, entry)
+            entries.append(entry)
+    if cache is not None:
+        _prune(cache, entries)
     if problems:
         raise DataError(problems)
     return entries
+
+
+def _cached(cache: LoadCache | None, path: Path) -> tuple[tuple[int, int, int] | None, Entry[Record] | None]:
+    """The file's signature (when caching) and its cached entry if the file is unchanged since it was read."""
+    if cache is None:
+        return None, None
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    cached = cache.get(path)
+    return signature, cached[1] if cached is not None and cached[0] == signature else None
+
+
+def _prune(cache: LoadCache, entries: list[Entry[Record]]) -> None:
+    """Forget the files that are gone, or that now have a problem."""
+    for stale in cache.keys() - {entry.path for entry in entries}:
+        del cache[stale]
 
 
 def _bad_file_name(name: str, record_id: str) -> str:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_markdown_title
+from mkdocs.utils.meta import get_data
 
 from .abbreviations import Abbreviations
 from .articles import Article, find_articles
@@ -21,21 +23,26 @@ from .config import ReeConfig
 from .embeds import check_pages
 from .errors import DataError, Problem
 from .export import export_files
-from .loading import ignored_files, load_records
+from .incremental import Session, folder_signature
+from .loading import ignored_files
 from .nav import expand_nav
-from .render import RenderedPage, Renderer, TemplateRenderError
-from .search import add_aliases, heading_aliases
+from .render import RenderedPage, TemplateRenderError
+from .search import ALIAS_BOOST, annotate, heading_aliases, with_docs
 from .tree import finish_page, shadowing
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
-#: Where the articles are, and how they weigh in search against a page's default of 1 (records: 2 or 3).
-ARTICLES = "blog/posts/"
+#: Where the blog is, where its articles are, and how they weigh in search against a page's default of 1
+#: (records: 2 or 3).
+BLOG = "blog/"
+ARTICLES = BLOG + "posts/"
 ARTICLE_BOOST = 2.0
 
 #: The class of the banner that shows build errors on every page while serving (never in `mkdocs build`).
@@ -65,10 +72,21 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.staging: Path | None = None
         self.site_dir: Path | None = None
         self.warnings: CountHandler | None = None
-        #: Search index location -> other names for it, gathered from the pages as they are rendered.
-        self.aliases: dict[str, list[str]] = {}
+        #: Page URL -> its search index locations and their other names, from the page's rendered content.
+        self.page_aliases: dict[str, dict[str, list[str]]] = {}
         #: Pages whose sections are search results of their own (front matter ``search: {sections: separate}``).
         self.separate: set[str] = set()
+        #: Material's search plugin (found in on_config), and how many of its index entries have been seen.
+        self.search: Any = None
+        self.search_seen = 0
+        #: Loads, links and renders; while serving it keeps what it can for the next rebuild.
+        self.session: Session | None = None
+        #: Hand-written pages with their directives expanded, by path under docs_dir (from on_config).
+        self.expanded: dict[str, str] = {}
+        #: Under --dirty: what each rebuild must build again (see _Changes).
+        self.changes: _Changes | None = None
+        self.files: Files | None = None
+        self.config_file = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which
@@ -76,6 +94,11 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.serving = command == "serve"
         self.command = command
         self.dirty = dirty
+        if dirty:
+            self.changes = _Changes()
+            # MkDocs warns at every dirty build that navigation and links may be wrong; the plugin rebuilds every
+            # page they touch (see _Changes), and says so in the warning's place.
+            logging.getLogger("mkdocs.commands.build").addFilter(_dirty_warning)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -87,13 +110,16 @@ class ReePlugin(BasePlugin[ReeConfig]):
                 config.watch.append(os.fspath(folder))
         docs_dir = Path(config.docs_dir)
         articles = find_articles(docs_dir)
-        self.aliases = {}
+        self.page_aliases = {}
         self.separate = set()
+        self.expanded = {}
+        self.config_file = config.config_file_path
+        self.search, self.search_seen = None, 0
         problems: list[Problem] = []
         failure = ""
+        rendered = ""
         try:
-            catalog = Catalog.build(load_records(data_dir, root))
-            pages = Renderer(catalog, templates_dir).render_all()
+            rebuild = self._session(data_dir, root, templates_dir).update()
         except DataError as exc:
             problems = list(exc.problems)
             pages, catalog = self._fallback()
@@ -101,11 +127,14 @@ class ReePlugin(BasePlugin[ReeConfig]):
             failure = str(exc)
             pages, catalog = self._fallback()
         else:
+            pages, catalog = rebuild.pages, rebuild.catalog
             if self.serving:
                 self.last_good = (pages, catalog)
+                why = f" ({rebuild.complete})" if rebuild.complete else ""
+                rendered = f", {len(rebuild.rendered)} rendered again{why}"
         if not problems and not failure:
             # The pages' directives against the data just loaded; an unknown id there is the page's fault.
-            problems = check_pages(catalog, docs_dir, root, articles)
+            problems = check_pages(catalog, docs_dir, root, articles, self.expanded)
         uncited = catalog.uncited() if not problems and not failure else []
         for note in ignored_files(data_dir, root):
             log.info(str(note))
@@ -116,9 +145,29 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.catalog = catalog
         self.articles = articles
         config.nav = expand_nav(config.nav, catalog, self.config.nav_max_records)
-        log.info(f"{len(catalog.entries)} records loaded from {self.config.data_dir}/, {len(pages)} pages generated")
+        loaded = f"{len(catalog.entries)} records loaded from {self.config.data_dir}/"
+        log.info(f"{loaded}, {len(pages)} pages generated{rendered}")
         self._stage(config)
         return config
+
+    def _session(self, data_dir: Path, root: Path, templates_dir: Path) -> Session:
+        """One session for the life of `mkdocs serve` (it keeps what the next rebuild can reuse), a fresh one
+        that keeps nothing for a build."""
+        session = self.session
+        keep = self.serving or self.dirty
+        if session is None or not keep or (session.data_dir, session.templates_dir) != (data_dir, templates_dir):
+            session = Session(data_dir, root, templates_dir, remember=keep)
+        self.session = session if keep else None
+        return session
+
+    def _find_search(self, config: MkDocsConfig) -> Any:
+        """Material's search plugin, declared the ``aliases`` field the plugin fills (see ree_site/search.py)."""
+        for plugin in config.plugins.values():
+            fields = getattr(getattr(plugin, "config", None), "fields", None)
+            if hasattr(plugin, "search_index") and isinstance(fields, dict):
+                fields.setdefault("aliases", {"boost": ALIAS_BOOST})
+                return plugin
+        return None
 
     def _fallback(self) -> tuple[list[RenderedPage], Catalog]:
         """While serving, what to show when the files are broken: the last good pages, or none at all."""
@@ -173,19 +222,32 @@ class ReePlugin(BasePlugin[ReeConfig]):
         named = search.get("aliases")
         if search.get("sections") == "separate":
             self.separate.add(page.url)
+        found: dict[str, list[str]] = {}
         if isinstance(named, list) and named:
-            self.aliases[page.url] = [str(name) for name in named]
+            found[page.url] = [str(name) for name in named]
         if "data-search-aliases" in html:
-            self.aliases.update(heading_aliases(page.url, html))
+            found.update(heading_aliases(page.url, html))
+        self.page_aliases[page.url] = found
         return html
+
+    @event_priority(-100)  # after Material's search has indexed the page
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.search is None:
+            self.search = self._find_search(config)
+            if self.search is None:
+                return context
+        entries = self.search.search_index.entries
+        mine = entries[self.search_seen :]
+        self.search_seen = len(entries)
+        annotate(mine, self.page_aliases.pop(page.url, {}), page.url in self.separate)
+        if self.changes is not None:
+            self.changes.search[page.file.src_uri] = mine
+        return context
 
     @event_priority(-100)  # after every other plugin has written its files, Material's search index included
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        if index.exists():
-            index.write_text(
-                add_aliases(index.read_text(encoding="utf-8"), self.aliases, self.separate), encoding="utf-8"
-            )
+        if self.changes is not None and self.files is not None:
+            self.changes.finish(self.files, Path(config.site_dir), self.search is not None)
         if self.staging is None or self.site_dir is None:
             return
         failed = bool(config.strict and self.warnings is not None and self.warnings.get_counts())
@@ -205,6 +267,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.changes is not None:
+            self.changes.signature = ""  # the next dirty build builds everything
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self._unstage()
@@ -256,7 +320,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
             return output
         return _with_banner(output, self.errors)
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
         data_from_docs = Path(os.path.relpath(self.data_dir, docs_dir)).as_posix()
@@ -271,6 +335,36 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for path, content in self.exports.items():
             files.append(File.generated(config, path, content=content))
         return files
+
+    @event_priority(-100)  # after the blog plugin has added its views
+    def _track_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.files = files
+        if self.changes is not None:
+            self.changes.track(files, self.expanded)
+        return files
+
+    on_files = CombinedEvent(_add_files, _track_files)
+
+    @event_priority(-100)  # after every plugin has changed the navigation
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.changes is None:
+            return nav
+        titles = {page.uri: (page.title, page.meta.get("tags")) for page in self.pages}
+        custom_dir = config.theme.custom_dir
+        settings = (
+            Path(self.config_file).read_bytes() if self.config_file else b"",
+            folder_signature(Path(custom_dir) if custom_dir else None),
+            repr(self.abbreviations.lines if self.abbreviations else None),
+            tuple(self.errors),
+        )
+        self.changes.plan(files, nav, titles, settings)
+        return nav
+
+    @event_priority(110)  # before the tags plugin fills its listings (100), which read the pages' titles
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.changes is not None:
+            self.changes.restore(files)
+        return env
 
 
 def _with_banner(output: str, errors: list[str]) -> str:
@@ -288,3 +382,152 @@ def _with_banner(output: str, errors: list[str]) -> str:
         return banner + output
     tag_end = rest.find(">") + 1
     return head + body + rest[:tag_end] + banner + rest[tag_end:]
+
+
+class _Tracked(File):
+    """A file whose answer to MkDocs' ``is_modified()``, which a dirty build asks of every file, is the plugin's.
+
+    MkDocs compares modification times, which cannot tell that a page embeds data that changed, or that a
+    generated page is the same as last time. The plugin gives the files of the build this class (their identity
+    kept: other plugins hold them) and answers from their content instead.
+    """
+
+    changes: _Changes | None = None
+
+    def is_modified(self) -> bool:
+        return self.changes.is_modified(self) if self.changes is not None else super().is_modified()
+
+
+class _Changes:
+    """What a dirty rebuild (``mkdocs serve --dirty``) must build again, told by content, not modification time.
+
+    A page is built again when its Markdown, as MkDocs will read it, changed: the generated page's text, or the
+    hand-written file with its directives expanded against the current data. Everything is built again when a
+    change may reach every page: the configuration, the theme's overrides, the abbreviations, the navigation,
+    the set of pages, any page's title or tags (the navigation and the tags page show them), or the build errors
+    the preview's banner lists. The blog's posts and views are built together (its views show the posts), and
+    the tags page is read every time (the tags plugin needs its listing) but written only when all pages are.
+
+    Pages that are not built again keep their last output; their title and metadata are restored for the pages
+    that show them, and their search index entries are kept and written with the new ones.
+    """
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.heads: dict[str, Any] = {}
+        self.signature = ""
+        #: Page path -> (title, metadata) after the last build that read it.
+        self.state: dict[str, tuple[str | None, dict[str, Any]]] = {}
+        #: Page path -> its search index entries from the last build that built it.
+        self.search: dict[str, list[dict[str, Any]]] = {}
+        self.outputs: set[str] = set()
+        self.complete = "first build"
+        self.populate: set[str] = set()
+        self.build: set[str] = set()
+        self.building = False
+        self.tracked: list[_Tracked] = []
+
+    def is_modified(self, file: File) -> bool:
+        if self.complete:
+            return True
+        return file.src_uri in (self.build if self.building else self.populate)
+
+    def track(self, files: Files, expanded: dict[str, str]) -> None:
+        """Give every page and every file the ree plugin generated the class that asks this object."""
+        self.tracked = []
+        self.building = False
+        for file in files:
+            if file.is_documentation_page() or file.generated_by == "ree":
+                if not isinstance(file, _Tracked):
+                    file.__class__ = _Tracked
+                tracked = cast("_Tracked", file)
+                tracked.changes = self
+                self.tracked.append(tracked)
+        self._expanded = expanded
+
+    def plan(self, files: Files, nav: Navigation, titles: dict[str, Any], settings: tuple[Any, ...]) -> None:
+        """Decide what this build reads and writes again (called once the navigation is final)."""
+        keys: dict[str, str] = {}
+        heads: dict[str, Any] = {}
+        listings: set[str] = set()
+        for file in self.tracked:
+            content = file.content_bytes
+            digest = hashlib.blake2b(content, digest_size=16)
+            digest.update(self._expanded.get(file.src_uri, "").encode("utf-8"))
+            keys[file.src_uri] = digest.hexdigest()
+            if file.is_documentation_page():
+                heads[file.src_uri] = titles.get(file.src_uri) or _head(content)
+                if b"<!-- material/tags" in content:
+                    listings.add(file.src_uri)
+        pages = sorted((f.src_uri, f.dest_uri, f.inclusion.name) for f in self.tracked)
+        signature = hashlib.blake2b(repr((settings, _nav_signature(nav.items), pages)).encode("utf-8")).hexdigest()
+        changed = {uri for uri, key in keys.items() if self.keys.get(uri) != key}
+        if not self.signature:
+            why = "first build"
+        elif signature != self.signature:
+            why = "the configuration, the navigation, the set of pages or the build errors changed"
+        elif any(heads.get(uri) != self.heads.get(uri) for uri in changed):
+            why = "a page's title or tags changed"
+        elif changed & listings:
+            why = "the tags page changed"
+        else:
+            why = ""
+        if changed & {uri for uri in keys if uri.startswith(BLOG)}:
+            changed |= {uri for uri in keys if uri.startswith(BLOG)}
+        self.complete = why
+        self.populate = changed | listings
+        self.build = changed
+        self.keys, self.heads, self.signature = keys, heads, signature
+
+    def restore(self, files: Files) -> None:
+        """Before the pages are written: the title and metadata of each page that was not read again."""
+        self.building = True
+        if self.complete:
+            return
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and file.src_uri not in self.populate and file.src_uri in self.state:
+                page.title, page.meta = self.state[file.src_uri][0], dict(self.state[file.src_uri][1])
+
+    def finish(self, files: Files, site_dir: Path, searched: bool) -> None:
+        """After the build: remember what the pages read, write the whole search index, remove stale outputs."""
+        order = []
+        for file in files.documentation_pages():
+            page = file.page
+            order.append(file.src_uri)
+            if page is not None and (self.complete or file.src_uri in self.populate):
+                self.state[file.src_uri] = (page.title, dict(page.meta))
+        index = site_dir / "search" / "search_index.json"
+        if searched and index.exists() and not self.complete:
+            docs = [doc for uri in order for doc in self.search.get(uri, [])]
+            index.write_text(with_docs(index.read_text(encoding="utf-8"), docs), encoding="utf-8")
+        outputs = {file.abs_dest_path for file in self.tracked}
+        for stale in self.outputs - outputs:
+            Path(stale).unlink(missing_ok=True)  # a page or download removed since the last build
+        self.outputs = outputs
+        built = len(self.tracked) if self.complete else len(self.build)
+        why = f" ({self.complete})" if self.complete else ""
+        log.info(f"Dirty build: {built} of {len(self.tracked)} pages and downloads written again{why}")
+
+
+def _head(content: bytes) -> tuple[Any, Any]:
+    """A page's title and tags as MkDocs will find them: front matter first, else the first heading."""
+    body, meta = get_data(content.decode("utf-8-sig", errors="replace"))
+    return (meta.get("title") or get_markdown_title(body), repr(meta.get("tags")))
+
+
+def _nav_signature(items: list[Any]) -> list[Any]:
+    """The navigation as every page's sidebar and footer show it: sections, links and pages with their titles."""
+    found: list[Any] = []
+    for item in items:
+        if item.is_page:
+            found.append(("page", item.file.src_uri, item.__dict__.get("title")))
+        elif item.is_section:
+            found.append(("section", item.title, _nav_signature(item.children)))
+        else:
+            found.append(("link", item.title, item.url))
+    return found
+
+
+def _dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")

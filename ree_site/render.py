@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from markupsafe import Markup
 
 from . import stats
 from .catalog import Catalog, title_of
-from .loading import Entry
+from .loading import Entry, recording
 from .models import (
     CATEGORY_LABELS,
     CITATION,
@@ -140,13 +141,19 @@ class Citations:
 class Renderer:
     """Renders pages from a :class:`Catalog`; templates are compiled once per renderer."""
 
-    def __init__(self, catalog: Catalog, override_dir: Path | None = None) -> None:
+    def __init__(self, catalog: Catalog, override_dir: Path | None = None, env: Environment | None = None) -> None:
         self.catalog = catalog
+        #: Compiled templates are kept by the environment: an incremental rebuild passes the last one in.
+        self.env = env if env is not None else self.environment(override_dir)
+
+    @staticmethod
+    def environment(override_dir: Path | None) -> Environment:
+        """The Jinja environment of the templates, the overrides in ``override_dir`` first."""
         loaders: list[Any] = []
         if override_dir is not None and override_dir.is_dir():
             loaders.append(FileSystemLoader(override_dir))
         loaders.append(PackageLoader("ree_site", "templates"))
-        self.env = Environment(
+        env = Environment(
             loader=ChoiceLoader(loaders),
             autoescape=True,
             undefined=StrictUndefined,
@@ -155,14 +162,14 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["join"] = join
-        self.env.filters["number"] = number
-        self.env.filters["long_date"] = long_date
-        self.env.filters["title"] = title_of
-        self.env.filters["label"] = lambda key, labels: labels[key]
-        self.env.filters["value"] = figure_value
-        self.env.filters["configuration"] = configuration
-        self.env.globals.update(
+        env.filters["join"] = join
+        env.filters["number"] = number
+        env.filters["long_date"] = long_date
+        env.filters["title"] = title_of
+        env.filters["label"] = lambda key, labels: labels[key]
+        env.filters["value"] = figure_value
+        env.filters["configuration"] = configuration
+        env.globals.update(
             stats=stats,
             measure_labels=MEASURE_LABELS,
             kind_labels=KIND_LABELS,
@@ -174,12 +181,22 @@ class Renderer:
             property_labels=PROPERTY_LABELS,
             qualifier_labels=QUALIFIER_SIGNS,
         )
+        return env
 
     def render_all(self) -> list[RenderedPage]:
         """Every record page, every collection index page and the view pages."""
-        pages = [self.render_record(e) for e in self.catalog.entries.values() if e.kind in PAGED_KINDS]
-        pages.extend(self.render_index(kind) for kind in FOLDERS)
-        pages.extend(self.render_view(name) for name in VIEW_PAGES)
+        return [render() for _, render in self.plan()]
+
+    def plan(self) -> list[tuple[str, Callable[[], RenderedPage]]]:
+        """Every page to generate, in order: its path and how to render it (:meth:`render_all` renders them all,
+        an incremental render only those whose records changed)."""
+        pages: list[tuple[str, Callable[[], RenderedPage]]] = [
+            (record_uri(e.kind, e.id), functools.partial(self.render_record, e))
+            for e in self.catalog.entries.values()
+            if e.kind in PAGED_KINDS
+        ]
+        pages.extend((index_uri(kind), functools.partial(self.render_index, kind)) for kind in FOLDERS)
+        pages.extend((uri, functools.partial(self.render_view, name)) for name, uri in VIEW_PAGES.items())
         return pages
 
     def render_record(self, entry: Entry[Record]) -> RenderedPage:
@@ -239,8 +256,10 @@ class Renderer:
 
     @cached_property
     def _titles(self) -> dict[tuple[str, str], Markup]:
-        """Every record's title, escaped once."""
-        return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
+        """Every record's title, escaped once. Not counted as reading the records: a changed title makes an
+        incremental render complete (see :mod:`ree_site.incremental`)."""
+        with recording():
+            return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
 
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

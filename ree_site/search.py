@@ -1,7 +1,8 @@
 """Other names in the search index: what readers type that is neither in a page's title nor often in its text.
 
 Material's search weighs a page's title a thousand times its text and its tags a million times. Its index has
-no field for other names, so after Material writes ``search/search_index.json`` the plugin adds one, ``aliases``,
+no field for other names, so the plugin declares one to Material's search and fills it on each page's entries
+as Material indexes the page: ``aliases``,
 weighted like the title: a record's ``aliases`` (``NdFeB`` on neodymium, ``MP`` on MP Materials), a page's
 ``search.aliases`` front matter, and a heading's ``data-search-aliases`` attribute (a glossary term's other
 spellings), each on the index entry of its own page or section.
@@ -35,21 +36,39 @@ def heading_aliases(page_url: str, content: str) -> dict[str, list[str]]:
     return found
 
 
+def annotate(docs: list[dict[str, Any]], aliases: dict[str, list[str]], separate: bool = False) -> None:
+    """Material's index entries of one page, given an ``aliases`` field (empty where there are none), in place.
+
+    The sections of a ``separate`` page (the glossary) become results of their own. Material groups a page's
+    sections under the page, and the first link of the group opens the top of the page, where a reader looking
+    up a term wants the term. An entry whose location has no ``#`` is a page to Material's search, so
+    ``glossary/#reo`` becomes ``glossary/?term=reo``, and the site's script scrolls to the term on arrival.
+    """
+    for doc in docs:
+        doc["aliases"] = " ".join(aliases.get(doc["location"], []))
+        page, _, anchor = doc["location"].partition("#")
+        if anchor and separate:
+            doc["location"] = f"{page}?{TERM_PARAMETER}={anchor}"
+
+
 def add_aliases(
     index_text: str, aliases: dict[str, list[str]], separate: frozenset[str] | set[str] = frozenset()
 ) -> str:
-    """Material's search index with an ``aliases`` field on every entry (empty where there are none).
-
-    The sections of the pages in ``separate`` (the glossary) become results of their own. Material groups a
-    page's sections under the page, and the first link of the group opens the top of the page, where a reader
-    looking up a term wants the term. An entry whose location has no ``#`` is a page to Material's search, so
-    ``glossary/#reo`` becomes ``glossary/?term=reo``, and the site's script scrolls to the term on arrival.
-    """
+    """A whole search index annotated as :func:`annotate` does page by page (for tests and other engines)."""
     index: dict[str, Any] = json.loads(index_text)
     index["config"].setdefault("fields", {})["aliases"] = {"boost": ALIAS_BOOST}
     for doc in index["docs"]:
-        doc["aliases"] = " ".join(aliases.get(doc["location"], []))
-        page, _, anchor = doc["location"].partition("#")
-        if anchor and page in separate:
-            doc["location"] = f"{page}?{TERM_PARAMETER}={anchor}"
+        annotate([doc], aliases, doc["location"].partition("#")[0] in separate)
     return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+
+
+def with_docs(index_text: str, docs: list[dict[str, Any]]) -> str:
+    """The index ``index_text`` (as Material writes it: its ``config`` first) with ``docs`` as its entries.
+
+    Under ``mkdocs serve --dirty`` Material merges the entries of the pages built again into the last index,
+    correctly only when one page was built; the ree plugin writes the index from every page's entries instead.
+    """
+    head = index_text[: index_text.index(',"docs":')] + "}"
+    index = json.loads(head)
+    index["docs"] = docs
+    return json.dumps(index, separators=(",", ":"), default=str)

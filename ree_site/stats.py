@@ -71,10 +71,7 @@ class Share:
 
 def country_shares(catalog: Catalog, year: int) -> list[Share]:
     """Countries' mine production in ``year`` as shares of the world total, largest first (computed once)."""
-    cache: dict[int, list[Share]] = catalog.__dict__.setdefault("_country_shares", {})
-    if year not in cache:
-        cache[year] = _country_shares(catalog, year)
-    return cache[year]
+    return catalog.memo(("country-shares", year), lambda: _country_shares(catalog, year))
 
 
 def _country_shares(catalog: Catalog, year: int) -> list[Share]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from markupsafe import Markup
 
@@ -31,11 +31,12 @@ class Views:
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
         """Every dated event of every issue, oldest first (computed once per catalog)."""
-        cache: dict[str, Any] = self.catalog.__dict__.setdefault("_views", {})
-        if "timeline" not in cache:
+
+        def every_event() -> list[tuple[str, Entry[Record], Event]]:
             events = [(event.date, entry, event) for entry in self.catalog.issues for event in entry.record.events]
-            cache["timeline"] = sorted(events, key=lambda item: item[0])
-        return cast("list[tuple[str, Entry[Record], Event]]", cache["timeline"])
+            return sorted(events, key=lambda item: item[0])
+
+        return self.catalog.memo("timeline", every_event)
 
     def timeline_by_period(self) -> list[tuple[str, list[tuple[str, Entry[Record], Event]]]]:
         """The timeline in periods for headings: one per year since 2000, one per decade before (few events)."""

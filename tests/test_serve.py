@@ -40,12 +40,21 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> N
 
 
 class Server:
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, *options: str, log: str = "serve.log") -> None:
         self.port = free_port()
-        self.log = project / "serve.log"
+        self.log = project / log
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{self.port}"]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--livereload",
+            *options,
+            "--dev-addr",
+            f"127.0.0.1:{self.port}",
+        ]
         self._log_file = self.log.open("w")
         self.process = subprocess.Popen(command, cwd=project, env=env, stdout=self._log_file, stderr=subprocess.STDOUT)
 
@@ -54,6 +63,12 @@ class Server:
 
     def output(self) -> str:
         return self.log.read_text()
+
+    def builds(self) -> int:
+        """How many builds the server has finished: the first, then one per "Reloading browsers" (MkDocs drops
+        a "Documentation built in N seconds" line that says what an earlier one said)."""
+        output = self.output()
+        return ("Serving on" in output) + output.count("Reloading browsers")
 
     def stop(self) -> None:
         self.process.terminate()

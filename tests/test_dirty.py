@@ -1,0 +1,187 @@
+"""`mkdocs serve --dirty` with the ree plugin serves exactly what a complete rebuild serves, edit after edit.
+
+Two real servers run on one copy of the real project: `mkdocs serve --dirty` (what `make serve` runs), which
+builds again only the pages an edit changed, and plain `mkdocs serve`, which builds everything every time.
+After each edit both have rebuilt, and every page, every download and the search index must be the same on
+both: the edited record, its backlinks, the indexes and views, a renamed title in every page's navigation, a
+new page and a removed one, a hand-written page that embeds the data, and the error banner of broken data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.test_serve import Server, wait_for
+
+ROOT = Path(__file__).resolve().parent.parent
+_LIVERELOAD = re.compile(r"<script[^>]*>[^<]*livereload[^<]*</script>|<script src=\"[^\"]*livereload[^\"]*\"></script>")
+_LOC = re.compile(r"<loc>[^<]*?//[^/]+(/[^<]*)</loc>")
+_DOWNLOAD = re.compile(r'href="([^"]+\.(?:json|csv))"')
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Server, Server]]:
+    project = tmp_path_factory.mktemp("dirty")
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    dirty = Server(project, "--dirty", log="dirty.log")
+    clean = Server(project, log="clean.log")
+    try:
+        wait_for(lambda: dirty.builds() >= 1 and clean.builds() >= 1, "the first builds", timeout=180)
+        yield project, dirty, clean
+    finally:
+        dirty.stop()
+        clean.stop()
+
+
+def edit_and_wait(dirty: Server, clean: Server, path: Path, text: str | None) -> None:
+    before = (dirty.builds(), clean.builds())
+    time.sleep(1.2)  # let the watchers settle after the last build
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(text, encoding="utf-8")
+    wait_for(lambda: dirty.builds() > before[0] and clean.builds() > before[1], f"both rebuilds after {path.name}", 180)
+    time.sleep(0.3)
+
+
+def site_paths(server: Server) -> list[str]:
+    status, sitemap = get(server.url + "/sitemap.xml")
+    assert status == 200
+    pages = sorted(set(_LOC.findall(sitemap)))
+    _, downloads = get(server.url + "/downloads/")
+    files = sorted({"/" + href.lstrip("./") for href in _DOWNLOAD.findall(downloads) if "://" not in href})
+    return pages + files
+
+
+def assert_same(dirty: Server, clean: Server, what: str) -> dict[str, str]:
+    """Every page and download of the clean server, the same on the dirty one; returns the clean pages."""
+    paths = site_paths(clean)
+    assert len(paths) > 100, paths
+    assert site_paths(dirty) == paths, f"after {what}: the dirty server lists other pages"
+    pages = {}
+    for path in paths:
+        status, want = get(clean.url + path)
+        assert status == 200, f"after {what}: {path} gives {status} on the clean server"
+        got_status, got = get(dirty.url + path)
+        # Each server writes its own address into canonical links.
+        want = _LIVERELOAD.sub("", want).replace(clean.url, "")
+        got = _LIVERELOAD.sub("", got).replace(dirty.url, "")
+        assert got_status == 200 and got == want, f"after {what}: {path} differs on the dirty server"
+        pages[path] = want
+    index = [json.loads(get(server.url + "/search/search_index.json")[1]) for server in (clean, dirty)]
+    docs = [sorted(json.dumps(doc, sort_keys=True) for doc in found["docs"]) for found in index]
+    assert docs[0] == docs[1], f"after {what}: the search index differs"
+    assert index[0]["config"] == index[1]["config"]
+    return pages
+
+
+def written_again(dirty: Server) -> str:
+    return re.findall(r"Dirty build: (\d+ of \d+)", dirty.output())[-1]
+
+
+def test_the_first_builds_agree(servers: tuple[Path, Server, Server]) -> None:
+    _, dirty, clean = servers
+    assert_same(dirty, clean, "the first build")
+    assert "A 'dirty' build is being performed" not in dirty.output()
+
+
+def test_a_figure_edit_reaches_its_page_the_views_and_the_downloads(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    record = project / "data" / "producers" / "lynas.yml"
+    edit_and_wait(dirty, clean, record, record.read_text().replace("value: 10908", "value: 10999", 1))
+    pages = assert_same(dirty, clean, "a figure edit")
+    assert "10,999" in pages["/producers/lynas/"]
+    built, total = written_again(dirty).split(" of ")
+    assert int(built) < int(total) / 4, written_again(dirty)
+
+
+def test_a_new_link_reaches_the_backlinks(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    issue = project / "data" / "issues" / "artisanal-mining-and-labour.yml"
+    text = issue.read_text().replace(
+        "producers: [myanmar, kachin-mining-area, china]", "producers: [myanmar, kachin-mining-area, china, lynas]"
+    )
+    edit_and_wait(dirty, clean, issue, text)
+    pages = assert_same(dirty, clean, "a new link")
+    assert "artisanal-mining-and-labour" in pages["/producers/lynas/"]
+
+
+def test_a_renamed_element_reaches_every_page_navigation(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    element = project / "data" / "elements" / "terbium.yml"
+    edit_and_wait(dirty, clean, element, element.read_text().replace("name: Terbium", "name: Terbium Renamed", 1))
+    pages = assert_same(dirty, clean, "a renamed element")
+    assert "Terbium Renamed" in pages["/elements/neodymium/"]  # in the sidebar of another element's page
+    assert "Terbium Renamed" in pages["/"]
+
+
+def test_a_source_edit_and_a_page_that_embeds_the_data(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    world = project / "data" / "producers" / "world.yml"
+    text = world.read_text()
+    figure = re.search(r"value: (\d+)", text)
+    assert figure is not None
+    edit_and_wait(dirty, clean, world, text.replace(figure.group(0), f"value: {int(figure.group(1)) + 1}", 1))
+    assert_same(dirty, clean, "a world total the home page embeds")
+    home = project / "content" / "index.md"
+    edit_and_wait(dirty, clean, home, home.read_text().replace("\n", "\n\nA sentence added by an editor.\n", 1))
+    pages = assert_same(dirty, clean, "a hand-written page edit")
+    assert "A sentence added by an editor." in pages["/"]
+
+
+def test_a_new_record_and_a_removed_one(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    new = project / "data" / "producers" / "lynas-copy.yml"
+    text = (
+        (project / "data" / "producers" / "lynas.yml")
+        .read_text()
+        .replace("name: Lynas Rare Earths", "name: Lynas Copy")
+    )
+    edit_and_wait(dirty, clean, new, text)
+    assert "/producers/lynas-copy/" in assert_same(dirty, clean, "a new record")
+    edit_and_wait(dirty, clean, new, None)
+    assert "/producers/lynas-copy/" not in assert_same(dirty, clean, "a removed record")
+    assert get(dirty.url + "/producers/lynas-copy/")[0] == 404
+
+
+def test_broken_data_shows_the_banner_everywhere_and_a_fix_removes_it(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    record = project / "data" / "producers" / "lynas.yml"
+    good = record.read_text()
+    edit_and_wait(dirty, clean, record, good.replace("kind: company", "kind: [company", 1))
+    pages = assert_same(dirty, clean, "broken data")
+    assert all("ree-build-errors" in page for path, page in pages.items() if path.endswith("/"))
+    edit_and_wait(dirty, clean, record, good)
+    pages = assert_same(dirty, clean, "the fix")
+    assert not any("ree-build-errors" in page for page in pages.values())
+
+
+def test_an_article_edit_reaches_the_blog_index(servers: tuple[Path, Server, Server]) -> None:
+    project, dirty, clean = servers
+    post = sorted((project / "content" / "blog" / "posts").glob("*.md"))[0]
+    text = post.read_text()
+    edit_and_wait(dirty, clean, post, text.replace("\n# ", "\n# Edited: ", 1))
+    pages = assert_same(dirty, clean, "an article's title")
+    assert "Edited: " in pages["/blog/"]
