@@ -41,8 +41,10 @@ generate-zensical: $(STAMP)
 build-zensical: generate-zensical  ## The same site built by Zensical (pinned 0.0.73) from the generated docs tree, into site-zensical/
 	$(BIN)/zensical build -f $(ZENSICAL_YML)
 
-serve-zensical: generate-zensical  ## Preview the Zensical build (run `make generate-zensical` again after a YAML edit)
-	$(BIN)/zensical serve -f $(ZENSICAL_YML)
+serve-zensical: generate-zensical  ## Preview the Zensical build; ree-site generate --watch rewrites what an edit changes, Zensical serves it
+	$(BIN)/ree-site generate $(ZENSICAL_DOCS) --config $(ZENSICAL_YML) --site-dir site-zensical --watch & \
+	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/zensical serve -f $(ZENSICAL_YML) --dev-addr $(HOST)
 
 check: $(STAMP)  ## Validate and link the data without building (ree-site check)
 	$(BIN)/ree-site check

@@ -72,13 +72,14 @@ class Catalog:
                         entry.document.problem(loc, format_field(loc), f"unknown {kind} {target!r}{_hint(kind)}")
                     )
                     continue
-                if kind == "source":
+                link = link_kind(loc, kind)
+                if link == "cites":
                     catalog.cited_by[target].add(key)
-                elif loc == ("parent",):
+                elif link == "parent":
                     catalog.children[target].add(entry.id)
-                elif loc[0] == "responses":
+                elif link == "responses":
                     catalog.responding_to[target].add(entry.id)
-                elif loc[0] == "figures":
+                elif link == "figures":
                     # A figure about an element (an ore grade, an import share) is not a link between records:
                     # the element's page gathers such figures itself (see Catalog.figures_about).
                     catalog.figures_about[target].append((entry.id, int(loc[1])))
@@ -239,6 +240,18 @@ class Catalog:
         keys = self.cited_by.get(source_id, set())
         with recording():  # sorting reads titles, which are not a dependency (see ree_site.incremental)
             return sorted((self.entries[k] for k in keys), key=lambda e: (e.kind, title_of(e).casefold()))
+
+
+def link_kind(loc: tuple[str | int, ...], kind: str) -> str:
+    """How a reference at ``loc`` to a record of ``kind`` links the two: ``cites``, ``parent``, ``responses``,
+    ``figures`` (a figure about an element) or ``related``."""
+    if kind == "source":
+        return "cites"
+    if loc == ("parent",):
+        return "parent"
+    if loc[0] in {"responses", "figures"}:
+        return str(loc[0])
+    return "related"
 
 
 def links_key(kind: str, record_id: str) -> Key:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from collections.abc import Sequence
 from importlib.resources import files
 from pathlib import Path
@@ -16,6 +17,7 @@ from .catalog import Catalog
 from .embeds import check_pages
 from .errors import DataError
 from .export import export_files
+from .incremental import Session, folder_signature
 from .loading import display_path, ignored_files, load_records, valid_id
 from .models import FOLDERS
 from .render import Renderer, TemplateRenderError
@@ -98,23 +100,55 @@ def _export(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     data_dir, docs_dir = Path(args.data_dir), Path(args.docs_dir)
-    catalog = _load(data_dir)
-    if catalog is None:
-        return 1
     templates = Path(args.templates_dir) if args.templates_dir and Path(args.templates_dir).is_dir() else None
+    session = Session(data_dir, None, templates, remember=args.watch)
+    status = _generate_once(args, session)
+    if not args.watch:
+        return status
+    # Polled rather than watched with events: a few thousand stat calls a second cost little, and polling needs
+    # no thread, no debouncing of an editor's burst of writes, and works the same on every system.
+    inputs = [data_dir, docs_dir, *([templates] if templates else [])]
+    files = [Path(args.abbreviations), Path(args.mkdocs_config)]
+    seen = _inputs(inputs, files)
+    print(f"Watching {', '.join(map(str, inputs))} for changes (Ctrl-C stops)", flush=True)
+    try:
+        while True:
+            time.sleep(WATCH_INTERVAL)
+            now = _inputs(inputs, files)
+            if now != seen:
+                seen = now
+                _generate_once(args, session)
+    except KeyboardInterrupt:
+        return 0
+
+
+#: Seconds between two looks at the inputs of ``ree-site generate --watch``.
+WATCH_INTERVAL = 0.2
+
+
+def _inputs(folders: list[Path], files: list[Path]) -> tuple[object, ...]:
+    """What ``generate --watch`` compares: every file's modification time and size."""
+    stats = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
+    return (*(folder_signature(folder) for folder in folders), stats)
+
+
+def _generate_once(args: argparse.Namespace, session: Session) -> int:
+    data_dir, docs_dir = Path(args.data_dir), Path(args.docs_dir)
+    start = time.perf_counter()
     abbreviations = None
     if args.abbreviations and Path(args.abbreviations).is_file():
         abbreviations = Abbreviations.parse(Path(args.abbreviations).read_text(encoding="utf-8"))
     try:
-        files = docs_tree(catalog, docs_dir, templates, abbreviations)
+        rebuild = session.update()
+        files = docs_tree(rebuild.catalog, docs_dir, session.templates_dir, abbreviations, pages=rebuild.pages)
     except DataError as exc:
-        print(exc.report())
+        print(exc.report(), flush=True)
         return 1
     except TemplateRenderError as exc:
-        print(exc)
+        print(exc, flush=True)
         return 1
     status = _write(Path(args.directory), files, (docs_dir, data_dir), "files: hand-written pages with their "
-                    "directives expanded, generated pages, downloads")  # fmt: skip
+                    "directives expanded, generated pages, downloads", time.perf_counter() - start)  # fmt: skip
     if status == 0 and args.config:
         config = Path(args.config)
         text = engine_config(Path(args.mkdocs_config).read_text(encoding="utf-8"), args.directory, args.site_dir)
@@ -123,14 +157,19 @@ def _generate(args: argparse.Namespace) -> int:
     return status
 
 
-def _write(out: Path, files: dict[str, bytes], protected: tuple[Path, ...], what: str) -> int:
+def _write(
+    out: Path, files: dict[str, bytes], protected: tuple[Path, ...], what: str, seconds: float | None = None
+) -> int:
     """Write a tree with :func:`tree.write_tree` (only what changed; its own stale files removed) and say so."""
     try:
         written, unchanged, removed = write_tree(out, files, protected=protected)
     except ValueError as exc:
         print(f"ree-site: error: {exc}", file=sys.stderr)
         return 1
-    print(f"{len(files)} {what} in {out}: {written} written, {unchanged} unchanged, {removed} removed")
+    took = f" ({seconds:.2f} s)" if seconds is not None else ""
+    print(
+        f"{len(files)} {what} in {out}: {written} written, {unchanged} unchanged, {removed} removed{took}", flush=True
+    )
     return 0
 
 
@@ -226,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--abbreviations",
         default="content/includes/abbreviations.md",
         help="glossary abbreviations appended where used (default: content/includes/abbreviations.md)",
+    )
+    generate.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running, and write the tree again (only what changed) whenever an input changes",
     )
     generate.set_defaults(run=_generate)
     return parser

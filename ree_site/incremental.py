@@ -9,7 +9,7 @@ entry's ``record`` counts, a listed collection counts as reading all of its kind
 catalog (:meth:`Catalog.memo`) counts as reading what making it read. An edit changes:
 
 - the edited records, when their validated values differ (a comment or a reordered key changes nothing);
-- the records they refer to, before or after the edit, whose backlinks may have changed.
+- the lists of linked records (backlinks among them) of every record a link was added to or dropped from.
 
 Anything that every page may show makes the render complete again: a changed title (links everywhere carry
 titles), a record added or removed, a changed template. ``tests/test_incremental.py`` checks, edit after edit,
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from .catalog import Catalog, links_key, title_of
+from .catalog import Catalog, link_kind, links_key, title_of
 from .loading import Entry, Key, LoadCache, load_records, recording
 from .models import Record
 from .render import RenderedPage, Renderer
@@ -113,15 +113,17 @@ def _changed(before: Catalog | None, after: Catalog) -> set[Key]:
         if entry is old or entry.record == old.record:
             continue
         changed.add(key)
-        changed.add(links_key(*key))
-        changed.update(_targets(old))
-        changed.update(_targets(entry))
+        moved = _targets(old) ^ _targets(entry)
+        if moved:
+            # Links added or dropped: the lists of linked records change on both sides.
+            changed.add(links_key(*key))
+            changed.update(links_key(kind, target) for _, kind, target in moved)
     return changed
 
 
-def _targets(entry: Entry[Record]) -> set[Key]:
-    """The backlinks of every record ``entry`` refers to."""
-    return {links_key(kind, target) for _, kind, target in entry.record.references()}
+def _targets(entry: Entry[Record]) -> set[tuple[str, str, str]]:
+    """Every record ``entry`` refers to, with how it links them (a move from one list to another counts)."""
+    return {(link_kind(loc, kind), kind, target) for loc, kind, target in entry.record.references()}
 
 
 def folder_signature(folder: Path | None) -> tuple[tuple[str, int, int], ...]:

@@ -20,7 +20,7 @@ from .articles import Article, find_articles
 from .embeds import expand_page
 from .errors import DataError, Problem
 from .export import export_files
-from .render import Renderer
+from .render import RenderedPage, Renderer
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -66,8 +66,10 @@ def docs_tree(
     *,
     exclude: Sequence[str] = ("includes/",),
     root: Path | None = None,
+    pages: Sequence[RenderedPage] | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the docs tree, by path: what MkDocs with the ``ree`` plugin would read, made plain."""
+    """Every file of the docs tree, by path: what MkDocs with the ``ree`` plugin would read, made plain.
+    ``pages`` are the generated pages when already rendered (by an incremental session)."""
     articles = find_articles(docs_dir)
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
@@ -92,7 +94,7 @@ def docs_tree(
         files[uri] = (head + body).encode("utf-8")
     if problems:
         raise DataError(problems)
-    for page in Renderer(catalog, templates_dir).render_all():
+    for page in pages if pages is not None else Renderer(catalog, templates_dir).render_all():
         if page.uri in files:
             shown = os.path.relpath(docs_dir / page.uri, base).replace(os.sep, "/")
             where = os.path.relpath(templates_dir, base) if templates_dir else "ree_site/templates"

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .conftest import ROOT
@@ -61,3 +62,45 @@ def _infobox(html: str) -> list[str]:
     """The infobox's cells as text: the facts a reader sees first."""
     box = html.split('class="ree-infobox"', 1)[1].split("</table>", 1)[0]
     return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", box, re.DOTALL)]
+
+
+def test_generate_watch_writes_only_what_an_edit_changed(project: Path) -> None:
+    """`ree-site generate --watch` (what `make serve-zensical` runs beside Zensical's own server) writes the tree,
+    then after a record edit rewrites only the files the edit changed, and after a bad edit keeps watching."""
+    import signal
+    import time
+
+    out = project / "tree"
+    command = [sys.executable, "-m", "ree_site", "generate", str(out), "--watch", "--data-dir", "data",
+               "--docs-dir", "content", "--abbreviations", ""]  # fmt: skip
+    log = (project / "watch.log").open("w")
+    process = subprocess.Popen(command, cwd=project, stdout=log, stderr=subprocess.STDOUT)
+
+    def said() -> str:
+        return (project / "watch.log").read_text()
+
+    def wait(condition: Callable[[], bool], what: str) -> None:
+        deadline = time.monotonic() + 60
+        while not condition():
+            assert time.monotonic() < deadline and process.poll() is None, f"{what}:\n{said()}"
+            time.sleep(0.1)
+
+    try:
+        wait(lambda: "Watching" in said(), "the first tree")
+        page = out / "elements" / "neodymium.md"
+        first = {p: p.stat().st_mtime_ns for p in out.rglob("*.md")}
+        element = project / "data" / "elements" / "neodymium.yml"
+        good = element.read_text()
+        element.write_text(good.replace("name: Neodymium", "name: Neodymium\naliases: [Watched]"))
+        wait(lambda: "Watched" in page.read_text(), "the edit in the tree")
+        rewritten = [p for p, mtime in first.items() if p.stat().st_mtime_ns != mtime]
+        assert page in rewritten
+        assert len(rewritten) < len(first) / 2, rewritten
+        element.write_text(good.replace("name: Neodymium", "name: [Neodymium"))
+        wait(lambda: "neodymium.yml:" in said(), "the problem reported")
+        element.write_text(good)
+        wait(lambda: "Watched" not in page.read_text(), "the fix in the tree")
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        log.close()

@@ -171,3 +171,23 @@ def test_a_template_edit_renders_everything(tmp_path: Path) -> None:
     result = session.update()
     assert result.complete == "a template changed"
     assert next(p.text for p in result.pages if p.uri == "producers/lynas.md").endswith("# Lynas Rare Earths\n")
+
+
+def test_a_link_that_moves_from_a_figure_to_a_list_reaches_the_other_page(tmp_path: Path) -> None:
+    """Bayan Obo has figures about terbium but does not list it among its elements: listing it makes it a related
+    record of terbium, although the set of records Bayan Obo refers to stays the same."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    session = Session(data, data.parent, None)
+    session.update()
+    record = data / "producers" / "bayan-obo.yml"
+    text = record.read_text(encoding="utf-8")
+    assert "elements: [lanthanum, cerium, neodymium]" in text
+    record.write_text(
+        text.replace("elements: [lanthanum, cerium, neodymium]", "elements: [lanthanum, cerium, neodymium, terbium]"),
+        "utf-8",
+    )
+    result = session.update()
+    assert "elements/terbium.md" in result.rendered
+    got = {page.uri: page.text for page in result.pages}
+    assert got == complete_render(data)
