@@ -7,6 +7,7 @@ import html
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -28,7 +29,7 @@ from .loading import ignored_files
 from .nav import expand_nav
 from .render import RenderedPage, TemplateRenderError
 from .search import ALIAS_BOOST, annotate, heading_aliases, with_docs
-from .tree import finish_page, shadowing
+from .tree import TextTree, finish_page, shadowing, write_tree
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -53,7 +54,12 @@ class ReePlugin(BasePlugin[ReeConfig]):
     """Loads the YAML records, validates and links them, and adds one generated page per record."""
 
     def __init__(self) -> None:
-        self.pages: list[RenderedPage] = []
+        #: The generated pages (path, data file) and downloads (path) of this build, written under ``out``.
+        self.generated: list[tuple[str, Path | None]] = []
+        self.downloads: list[str] = []
+        self.out: Path | None = None
+        #: Generated page path -> (title, tags), for a dirty build's plan.
+        self.titles: dict[str, Any] = {}
         self.serving = False
         self.command = "build"
         self.dirty = False
@@ -63,7 +69,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.last_good_markdown: dict[str, str] = {}
         #: What is wrong with the files now, shown in a banner on every served page; empty when all is well.
         self.errors: list[str] = []
-        self.exports: dict[str, str] = {}
         self.catalog: Catalog | None = None
         self.data_dir = Path("data")
         self.abbreviations: Abbreviations | None = None
@@ -139,8 +144,13 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for note in ignored_files(data_dir, root):
             log.info(str(note))
         self._report(problems, failure, uncited, strict=bool(config.strict))
-        self.pages = pages
-        self.exports = export_files(catalog)
+        # The generated pages and downloads go to a folder of their own, as `ree-site generate` writes them, and
+        # MkDocs reads them from there: the build holds no second copy of what MkDocs holds (see _write_pages).
+        self.generated = [(page.uri, page.source_path) for page in pages]
+        self.titles = {page.uri: (page.title, page.meta.get("tags")) for page in pages} if self.changes else {}
+        exports = export_files(catalog)
+        self.downloads = list(exports)
+        self._write_pages(pages, exports)
         self.abbreviations = self._abbreviations(root, config)
         self.catalog = catalog
         self.articles = articles
@@ -149,6 +159,21 @@ class ReePlugin(BasePlugin[ReeConfig]):
         log.info(f"{loaded}, {len(pages)} pages generated{rendered}")
         self._stage(config)
         return config
+
+    def _write_pages(self, pages: list[RenderedPage], exports: dict[str, str]) -> None:
+        """Write the generated pages and downloads into a temporary folder, only those that changed since the
+        last build of this process (`mkdocs serve` keeps the folder; a build removes it when it ends)."""
+        if self.out is None:
+            self.out = Path(tempfile.mkdtemp(prefix="ree-site-pages-"))
+        write_tree(self.out, TextTree(pages, exports))
+
+    def _remove_pages(self) -> None:
+        if self.out is not None:
+            shutil.rmtree(self.out, ignore_errors=True)
+            self.out = None
+
+    def on_shutdown(self) -> None:
+        self._remove_pages()
 
     def _session(self, data_dir: Path, root: Path, templates_dir: Path) -> Session:
         """One session for the life of `mkdocs serve` (it keeps what the next rebuild can reuse), a fresh one
@@ -248,6 +273,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.changes is not None and self.files is not None:
             self.changes.finish(self.files, Path(config.site_dir), self.search is not None)
+        if not self.serving:
+            self._remove_pages()
         if self.staging is None or self.site_dir is None:
             return
         failed = bool(config.strict and self.warnings is not None and self.warnings.get_counts())
@@ -267,6 +294,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         shutil.rmtree(old, ignore_errors=True)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if not self.serving:
+            self._remove_pages()
         if self.changes is not None:
             self.changes.signature = ""  # the next dirty build builds everything
         if self.staging is not None:
@@ -324,16 +353,17 @@ class ReePlugin(BasePlugin[ReeConfig]):
         docs_dir = Path(config.docs_dir)
         # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
         data_from_docs = Path(os.path.relpath(self.data_dir, docs_dir)).as_posix()
-        for page in self.pages:
-            existing = files.get_file_from_path(page.uri)
+        out = cast("Path", self.out)
+        for uri, source_path in self.generated:
+            existing = files.get_file_from_path(uri)
             if existing is not None and existing.generated_by is None:
-                raise PluginError(f"{Path(config.docs_dir).name}/{page.uri} {shadowing(self.config.templates_dir)}")
-            file = File.generated(config, page.uri, content=page.text, inclusion=InclusionLevel.NOT_IN_NAV)
-            if page.source_path is not None:
-                file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"
+                raise PluginError(f"{Path(config.docs_dir).name}/{uri} {shadowing(self.config.templates_dir)}")
+            file = File.generated(config, uri, abs_src_path=os.fspath(out / uri), inclusion=InclusionLevel.NOT_IN_NAV)
+            if source_path is not None:
+                file.edit_uri = f"{data_from_docs}/{source_path.parent.name}/{source_path.name}"
             files.append(file)
-        for path, content in self.exports.items():
-            files.append(File.generated(config, path, content=content))
+        for path in self.downloads:
+            files.append(File.generated(config, path, abs_src_path=os.fspath(out / path)))
         return files
 
     @event_priority(-100)  # after the blog plugin has added its views
@@ -349,7 +379,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.changes is None:
             return nav
-        titles = {page.uri: (page.title, page.meta.get("tags")) for page in self.pages}
+        titles = self.titles
         custom_dir = config.theme.custom_dir
         settings = (
             Path(self.config_file).read_bytes() if self.config_file else b"",
@@ -364,6 +394,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.changes is not None:
             self.changes.restore(files)
+        if not (self.serving or self.dirty):
+            self.catalog = None  # every page has been read: free the records before the pages are written
         return env
 
 
@@ -451,6 +483,13 @@ class _Changes:
         heads: dict[str, Any] = {}
         listings: set[str] = set()
         for file in self.tracked:
+            if file.generated_by == "ree" and file.abs_src_path:
+                # Written by the plugin only when its content changed: its modification time says enough.
+                stat = Path(file.abs_src_path).stat()
+                keys[file.src_uri] = f"{stat.st_mtime_ns}:{stat.st_size}"
+                if file.src_uri in titles:
+                    heads[file.src_uri] = titles[file.src_uri]
+                continue
             content = file.content_bytes
             digest = hashlib.blake2b(content, digest_size=16)
             digest.update(self._expanded.get(file.src_uri, "").encode("utf-8"))

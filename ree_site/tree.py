@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -123,7 +123,27 @@ def _split(text: str) -> tuple[str, str]:
     return (front.group(1), text[front.end() :]) if front else ("", text)
 
 
-def write_tree(out: Path, files: dict[str, bytes], protected: Sequence[Path] = ()) -> tuple[int, int, int]:
+class TextTree(Mapping[str, bytes]):
+    """Generated pages and other text files by path, each encoded only when it is written: thousands of pages
+    are never held a second time as bytes."""
+
+    def __init__(self, pages: Sequence[RenderedPage], other: Mapping[str, str]) -> None:
+        self._pages = {page.uri: page for page in pages}
+        self._other = other
+
+    def __getitem__(self, uri: str) -> bytes:
+        page = self._pages.get(uri)
+        return (page.text if page is not None else self._other[uri]).encode("utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._pages
+        yield from (uri for uri in self._other if uri not in self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages) + sum(uri not in self._pages for uri in self._other)
+
+
+def write_tree(out: Path, files: Mapping[str, bytes], protected: Sequence[Path] = ()) -> tuple[int, int, int]:
     """Write ``files`` under ``out``: only those whose content changed, and remove the files the last run wrote
     that are no longer part of the tree. Returns (written, unchanged, removed). Refuses a folder that holds (or
     is inside) one of ``protected`` (content/, data/), or that has files this tool did not write."""
@@ -158,4 +178,4 @@ def write_tree(out: Path, files: dict[str, bytes], protected: Sequence[Path] = (
     return written, unchanged, removed
 
 
-__all__ = ["MANIFEST", "docs_tree", "engine_config", "finish_page", "shadowing", "write_tree"]
+__all__ = ["MANIFEST", "TextTree", "docs_tree", "engine_config", "finish_page", "shadowing", "write_tree"]
