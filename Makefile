@@ -67,9 +67,10 @@ test: $(STAMP) browser-deps node-deps  ## Lint and type checks, the whole test s
 	$(BIN)/pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
 
-bench: $(STAMP)  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), then the real site's build and serve rebuild
+bench: $(STAMP)  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), the real site's build, then edit-to-served under make serve, plain mkdocs serve and Zensical
 	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
 	$(BIN)/python bench/real_site.py
+	$(BIN)/python bench/serve.py --markdown
 
 lighthouse: $(STAMP) browser-deps  ## Lighthouse 12.2.3 (pinned, npm) on / and an element page, served gzip-compressed: a benchmark, recorded in BENCHMARKS.md
 	@test -x $(VENV)/node-lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix $(VENV)/node-lighthouse lighthouse@12.2.3
@@ -87,4 +88,4 @@ lock:  ## Re-resolve the pins from pyproject.toml's ranges into requirements.loc
 	rm -rf $(VENV)-lock
 
 clean:
-	rm -rf $(VENV) site site-shots site-zensical
+	rm -rf $(VENV) site site-shots site-zensical .cache

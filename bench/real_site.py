@@ -1,4 +1,4 @@
-"""The real site: full build time, and `mkdocs serve` rebuild time after a one-file YAML edit.
+"""The real site: full build time (edit-to-served time under `mkdocs serve` is bench/serve.py's).
 
     python bench/real_site.py
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,53 +46,14 @@ def full_builds(project: Path, runs: int) -> tuple[list[float], list[float]]:
     return reported, wall
 
 
-def serve_rebuilds(project: Path, edits: int) -> list[float]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    log = project / "serve.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            times = []
-            record = project / "data" / "elements" / "neodymium.yml"
-            original = record.read_text()
-            for attempt in range(1 + edits):
-                deadline = time.monotonic() + 120
-                nudge = time.monotonic() + 20
-                while len(BUILT.findall(log.read_text())) < attempt + 1:
-                    if time.monotonic() > deadline or server.poll() is not None:
-                        raise SystemExit(f"mkdocs serve did not rebuild:\n{log.read_text()}")
-                    if attempt and time.monotonic() > nudge:  # a change the watcher missed: save again
-                        record.write_text(record.read_text() + "\n")
-                        nudge = time.monotonic() + 20
-                    time.sleep(0.1)
-                if attempt:
-                    times.append(float(BUILT.findall(log.read_text())[-1]))
-                if attempt < edits:
-                    time.sleep(1.5)  # let the watcher settle
-                    record.write_text(original.replace("reviewed:", f"# edit {attempt}\nreviewed:", 1))
-            return times
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-
-
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp))
         reported, wall = full_builds(project, 3)
-        rebuilds = serve_rebuilds(project, 3)
         pages = len(list((project / "site").rglob("index.html")))
     print(f"real site: {pages} pages")
     print(f"full build (--strict), MkDocs' figure: median {statistics.median(reported):.2f} s, runs {reported}")
     print(f"full build, wall time with startup:   median {statistics.median(wall):.2f} s")
-    print(
-        f"mkdocs serve rebuild after a one-file YAML edit: median {statistics.median(rebuilds):.2f} s, runs {rebuilds}"
-    )
     return 0
 
 

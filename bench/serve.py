@@ -82,6 +82,7 @@ class Size:
 
 def prepare(name: str, base: Path) -> Size:
     if name == "real":
+        (base / "real").mkdir()
         project = copy_project(base / "real")
         return Size("real site", project, project / "data" / "producers" / "lynas.yml", "/producers/lynas/")
     n = int(name)

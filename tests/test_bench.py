@@ -28,3 +28,19 @@ def test_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
     (row,) = json.loads(out.read_text())
     assert row["n"] == 50
     assert float(row["cells"]["ours/floor"]) > 0
+
+
+def test_serve_benchmark_runs_and_prints_its_table() -> None:
+    """bench/serve.py at N = 50, one edit per server: the three previews serve the edit, and a table is printed."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "serve.py"), "--sizes", "50", "--edits", "1", "--markdown"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith("| 50 records |"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert len(cells) == 10
+    assert all(float(cell) > 0 for cell in cells[2:])
