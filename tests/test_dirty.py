@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -38,13 +38,10 @@ def get(url: str) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Server, Server]]:
-    project = tmp_path_factory.mktemp("dirty")
-    for name in ("mkdocs.yml", "content", "data", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    sys.path.insert(0, str(ROOT / "bench"))
+    from real_site import copy_project  # type: ignore[import-not-found]
+
+    project = copy_project(tmp_path_factory.mktemp("dirty"))
     dirty = Server(project, "--dirty", log="dirty.log")
     clean = Server(project, log="clean.log")
     try:
