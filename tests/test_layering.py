@@ -10,7 +10,7 @@ from .conftest import ROOT
 
 CORE = [
     "errors", "yamlfile", "models", "loading", "catalog", "pages", "nav", "text", "stats", "charts", "views",
-    "render", "embeds", "export", "schema", "cli", "abbreviations", "articles",
+    "render", "embeds", "export", "schema", "cli", "abbreviations", "articles", "incremental", "tree", "search",
 ]  # fmt: skip
 
 
