@@ -238,8 +238,7 @@ class Catalog:
         """Records that cite the source ``source_id``."""
         note_reads([links_key("source", source_id)])
         keys = self.cited_by.get(source_id, set())
-        with recording():  # sorting reads titles, which are not a dependency (see ree_site.incremental)
-            return sorted((self.entries[k] for k in keys), key=lambda e: (e.kind, title_of(e).casefold()))
+        return _by_title((self.entries[k] for k in keys), kind_first=True)
 
 
 def link_kind(loc: tuple[str | int, ...], kind: str) -> str:
@@ -259,10 +258,12 @@ def links_key(kind: str, record_id: str) -> Key:
     return (f"links:{kind}", record_id)
 
 
-def _by_title(entries: Iterable[Entry[Record]]) -> list[Entry[Record]]:
-    """``entries`` sorted by title; the titles read to sort them are not a dependency (a changed title makes an
-    incremental render complete, see ree_site.incremental)."""
+def _by_title(entries: Iterable[Entry[Record]], *, kind_first: bool = False) -> list[Entry[Record]]:
+    """``entries`` sorted by title (by kind first if asked); the titles read to sort them are not a dependency
+    (a changed title makes an incremental render complete, see ree_site.incremental)."""
     with recording():
+        if kind_first:
+            return sorted(entries, key=lambda e: (e.kind, title_of(e).casefold()))
         return sorted(entries, key=lambda e: title_of(e).casefold())
 
 

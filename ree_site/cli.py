@@ -128,8 +128,11 @@ WATCH_INTERVAL = 0.2
 
 def _inputs(folders: list[Path], files: list[Path]) -> tuple[object, ...]:
     """What ``generate --watch`` compares: every file's modification time and size."""
-    stats = tuple((f.stat().st_mtime_ns, f.stat().st_size) if f.is_file() else None for f in files)
-    return (*(folder_signature(folder) for folder in folders), stats)
+    stats = []
+    for file in files:
+        stat = file.stat() if file.is_file() else None
+        stats.append((stat.st_mtime_ns, stat.st_size) if stat is not None else None)
+    return (*(folder_signature(folder) for folder in folders), tuple(stats))
 
 
 def _generate_once(args: argparse.Namespace, session: Session) -> int:

@@ -40,8 +40,6 @@ class Rebuild:
     rendered: set[str] = field(default_factory=set)
     #: Why every page was rendered, or "" when only some were.
     complete: str = ""
-    #: The records the edit changed (those whose values differ, and those they refer to).
-    changed: set[Key] = field(default_factory=set)
 
 
 class Session:
@@ -69,7 +67,7 @@ class Session:
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
         templates = folder_signature(self.templates_dir)
         why = self._why_complete(catalog, templates)
-        changed = set() if why else _changed(self._catalog, catalog)
+        changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
         stale = changed | {("*", kind) for kind, _ in changed if not kind.startswith("links:")}
         if why or self._env is None:
             self._env = Renderer.environment(self.templates_dir)
@@ -86,7 +84,7 @@ class Session:
             pages[uri] = (page, frozenset(reads))
             rendered.add(uri)
         self._catalog, self._templates, self._pages = catalog, templates, pages
-        return Rebuild(catalog, [page for page, _ in pages.values()], rendered, why, changed)
+        return Rebuild(catalog, [page for page, _ in pages.values()], rendered, why)
 
     def _why_complete(self, catalog: Catalog, templates: tuple[tuple[str, int, int], ...]) -> str:
         before = self._catalog
@@ -103,10 +101,8 @@ class Session:
         return ""
 
 
-def _changed(before: Catalog | None, after: Catalog) -> set[Key]:
-    """The records whose values differ, and every record they refer to before or after the edit."""
-    if before is None:
-        return set(after.entries)
+def _changed(before: Catalog, after: Catalog) -> set[Key]:
+    """The records whose values differ, and the link lists that a link added or dropped by the edit changed."""
     changed: set[Key] = set()
     for key, entry in after.entries.items():
         old = before.entries[key]

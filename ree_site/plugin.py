@@ -379,7 +379,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.changes is None:
             return nav
-        titles = self.titles
         custom_dir = config.theme.custom_dir
         settings = (
             Path(self.config_file).read_bytes() if self.config_file else b"",
@@ -387,7 +386,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
             repr(self.abbreviations.lines if self.abbreviations else None),
             tuple(self.errors),
         )
-        self.changes.plan(files, nav, titles, settings)
+        self.changes.plan(nav, self.titles, settings)
         return nav
 
     @event_priority(110)  # before the tags plugin fills its listings (100), which read the pages' titles
@@ -458,6 +457,8 @@ class _Changes:
         self.build: set[str] = set()
         self.building = False
         self.tracked: list[_Tracked] = []
+        #: Hand-written pages with their directives expanded (the plugin's, from on_config).
+        self._expanded: dict[str, str] = {}
 
     def is_modified(self, file: File) -> bool:
         if self.complete:
@@ -477,7 +478,7 @@ class _Changes:
                 self.tracked.append(tracked)
         self._expanded = expanded
 
-    def plan(self, files: Files, nav: Navigation, titles: dict[str, Any], settings: tuple[Any, ...]) -> None:
+    def plan(self, nav: Navigation, titles: dict[str, Any], settings: tuple[Any, ...]) -> None:
         """Decide what this build reads and writes again (called once the navigation is final)."""
         keys: dict[str, str] = {}
         heads: dict[str, Any] = {}
@@ -511,8 +512,9 @@ class _Changes:
             why = "the tags page changed"
         else:
             why = ""
-        if changed & {uri for uri in keys if uri.startswith(BLOG)}:
-            changed |= {uri for uri in keys if uri.startswith(BLOG)}
+        blog = {uri for uri in keys if uri.startswith(BLOG)}
+        if changed & blog:
+            changed |= blog
         self.complete = why
         self.populate = changed | listings
         self.build = changed
