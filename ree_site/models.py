@@ -342,6 +342,11 @@ class Strict(BaseModel):
 
 class Cited(Strict):
     source: Slug = Field(description="Id of the source record (a file in data/sources/).")
+    editor_note: Text | None = Field(
+        None,
+        description="For editors only, never printed on a page: where the value was read, what was not opened, "
+        "what to check next. Kept in the data and in the JSON downloads (as provenance).",
+    )
 
 
 class Record(Strict):
@@ -350,6 +355,11 @@ class Record(Strict):
     id: Slug | None = Field(None, description="Optional: the record's id, which must equal the file name without .yml.")
     sources: list[Slug] = Field(default_factory=list, description="Further sources for the record as a whole.")
     reviewed: Date = Field(description="When the record was last checked against its sources.")
+    editor_note: Text | None = Field(
+        None,
+        description="For editors only, never printed on a page: where the value was read, what was not opened, "
+        "what to check next. Kept in the data and in the JSON downloads (as provenance).",
+    )
 
     @model_validator(mode="after")
     def _years_not_after_review(self) -> Record:
@@ -451,6 +461,13 @@ class Figure(Cited):
     qualifier: Literal["more-than", "less-than", "about"] | None = Field(
         None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
     )
+    fiscal_year_end: (
+        Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] | None
+    ) = Field(
+        None,
+        description="For a company's fiscal-year figure: the month and day its fiscal year ends (06-30 for a year "
+        "to 30 June); year is then the calendar year the fiscal year ends in. Leave out for a calendar year.",
+    )
     estimated: bool = False
     alternative: bool = Field(
         False,
@@ -509,11 +526,23 @@ class Figure(Cited):
     @property
     def key(self) -> tuple[object, ...]:
         """What the figure measures: two figures with one key are two values of the same thing."""
-        return (self.measure, self.year, self.from_year, self.element, tuple(self.elements), self.product, self.partner)
+        return (
+            self.measure,
+            self.year,
+            self.from_year,
+            self.fiscal_year_end,
+            self.element,
+            tuple(self.elements),
+            self.product,
+            self.partner,
+        )
 
     @property
     def period(self) -> str:
-        """The year, or the period for a multi-year figure: ``2021–24``."""
+        """The year, or the period for a multi-year figure: ``2021–24``; a fiscal year: ``FY2025 (to 30 June)``."""
+        if self.fiscal_year_end is not None:
+            month, day = (int(part) for part in self.fiscal_year_end.split("-"))
+            return f"FY{self.year} (to {day} {dt.date(2000, month, 1):%B})"
         if self.from_year is None:
             return str(self.year)
         end = str(self.year)[2:] if str(self.year)[:2] == str(self.from_year)[:2] else str(self.year)
@@ -697,6 +726,10 @@ class Issue(Record):
     title: Name
     category: Category
     status: Status
+    status_as_of: Date | None = Field(
+        None,
+        description="The day a source last confirmed the status (printed as 'as of'); defaults to the review date.",
+    )
     status_note: Text | None = None
     aliases: list[Name] = Field(
         default_factory=list,
