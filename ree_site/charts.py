@@ -46,6 +46,33 @@ class Point:
 class Series:
     name: str
     points: list[Point] = field(default_factory=list)
+    short: str = ""  # the name at the line's end where the full one is long ("Nd oxide")
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+#: Text of an end label is at least this far from the next one (viewBox units).
+LABEL_GAP = 15
+
+
+def place_labels(wanted: list[float], top: float, bottom: float, gap: float = LABEL_GAP) -> list[float]:
+    """Vertical positions for labels that want to sit at ``wanted``: in the same order, at least ``gap`` apart,
+    within ``top``..``bottom`` where there is room, each as near its wish as that allows."""
+    order = sorted(range(len(wanted)), key=lambda i: wanted[i])
+    placed = [min(max(wanted[i], top), bottom) for i in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    overflow = placed[-1] - bottom if placed else 0
+    if overflow > 0:
+        placed[-1] = bottom
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k] = min(placed[k], placed[k + 1] - gap)
+    result = [0.0] * len(wanted)
+    for k, i in enumerate(order):
+        result[i] = placed[k]
+    return result
 
 
 def _svg_open(width: int, height: int, title: str, desc: str, layout: str) -> tuple[str, str]:
@@ -149,7 +176,8 @@ def _ticks(low: float, high: float, log: bool) -> list[float]:
         first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
         return [10.0**e for e in range(first, last + 1)]
     step = _nice_step(high / 4)
-    return [step * i for i in range(int(high / step) + 2) if step * i <= high * 1.05 or i == 0]
+    # Up to the first tick at or above the highest value: no line is drawn above the top gridline.
+    return [step * i for i in range(math.ceil(high / step - 1e-9) + 1)]
 
 
 def _nice_step(raw: float) -> float:
@@ -158,11 +186,10 @@ def _nice_step(raw: float) -> float:
 
 
 def _tick_text(value: float) -> str:
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:g}M"
-    if value >= 1000:
-        return f"{value / 1000:g}k"
-    return f"{value:g}"
+    """Axis numbers in the site's one style: comma thousands, as in the tables (``5,000``, not ``5k``)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.10g}"
 
 
 @dataclass(frozen=True)
@@ -198,50 +225,67 @@ def line_chart(
     title: str,
     caption: str,
     *,
-    log: bool = False,
+    log: bool | None = None,
     y_label: str = "",
     max_value: float | None = None,
 ) -> Markup:
     """Lines over years. A missing year breaks the line (a gap, never a zero); a range is drawn as a whisker.
 
-    ``log`` puts the values on a logarithmic axis (for prices that differ by orders of magnitude).
-    Series are told apart by dash pattern as well as colour, and each line is labelled.
+    ``log`` puts the values on a logarithmic axis; ``None`` chooses it when the values span more than one order of
+    magnitude. Series are told apart by colour and dash pattern (at most six per chart, so no two look alike), and
+    each line is named at its end with its latest value, the names moved apart so that none overlaps another. A
+    series that starts well after the axis does (a tenth of it, and more than five years) is noted above the plot, so a late start is never hidden.
     """
     years = sorted({p.year for s in series for p in s.points})
-    values = [v for s in series for p in s.points for v in (p.value, p.high) if v is not None and (v > 0 or not log)]
+    positive = [v for s in series for p in s.points for v in (p.value, p.high) if v is not None and v > 0]
+    if log is None:
+        log = bool(positive) and max(positive) / min(positive) > 10
+    values = positive if log else [v for s in series for p in s.points for v in (p.value, p.high) if v is not None]
     if not years or not values:
         return Markup("")
     desc = "; ".join(f"{s.name}: " + ", ".join(f"{p.year} {p.text}" for p in s.points) for s in series)
     top_value = max_value if max_value is not None else max(values)
     ticks = _ticks(min(values) if log else 0.0, top_value or 1, log)
     low, high = (ticks[0], ticks[-1]) if log else (0.0, max(ticks[-1], top_value or 1))
+    span = years[-1] - years[0]
+    late = [s for s in series if span and min(p.year for p in s.points) - years[0] > max(span * 0.1, 5)]
+    labelled = len(series) > 1
 
     def draw(layout: str, width: int) -> str:
         narrow = layout == "narrow"
-        # A legend below the plot when lines are many (or the screen narrow); else each line is named at its end.
-        below = len(series) > 1 and (narrow or len(series) > 4)
-        columns = 1 if narrow else 3
-        legend_rows = -(-len(series) // columns) if below else 0
-        height = (250 if narrow else 300) + legend_rows * 18
-        # The right margin holds half of the last year's label (or the names at the lines' ends).
-        left, right = (44, 22) if narrow else (62, 150 if len(series) > 1 and not below else 26)
-        frame = _Frame(left, 22, width - left - right, height - 22 - 30 - legend_rows * 18 - (8 if below else 0),
-                       years[0], years[-1], low, high, log)  # fmt: skip
+        most = 16 if narrow else 30
+        ends = [max(s.points, key=lambda p: p.year) for s in series]
+        texts = [f"{_short(s.label, most)} {end.text}" for s, end in zip(series, ends, strict=True)]
+        label_room = round(_CHAR * max((len(t) for t in texts), default=0)) + 16 if labelled else 0
+        tick_room = round(_CHAR * max(len(_tick_text(t)) for t in ticks)) + 10
+        fits = int((width - tick_room) / _CHAR) - 1
+        notes = [_short(f"{s.label}: no figures before {min(p.year for p in s.points)}", fits) for s in late]
+        top = 22 + 16 * len(notes)
+        height = (250 if narrow else 300) + 16 * len(notes)
+        # The right margin holds the names at the lines' ends, or half of the last year's label.
+        left, right = max(tick_room, 36 if narrow else 48), max(label_room, 22 if narrow else 26)
+        frame = _Frame(left, top, width - left - right, height - top - 30, years[0], years[-1], low, high, log)
         head, tail = _svg_open(width, height, title, desc, layout)
-        parts = [head, *_axes(frame, ticks, y_label, 5 if narrow else 10)]
-        column_width = (width - left) / columns
+        parts = [head, *_axes(frame, ticks, y_label, max(2, int(frame.width // 48)))]
+        parts.extend(_text(left, 22 + 16 * i, note, "ree-chart__label ree-chart__note") for i, note in enumerate(notes))
         for index, s in enumerate(series):
             parts.extend(_series_marks(frame, s, index))
-            if below:
-                x = left + (index % columns) * column_width
-                y = height - legend_rows * 18 + (index // columns) * 18 + 4
+        if labelled:
+            wanted = [frame.y(end.value) + 4 for end in ends]
+            placed = place_labels(wanted, frame.top + 4, frame.top + frame.height + 4)
+            x = frame.left + frame.width + 8
+            for index, (end, y, text) in enumerate(zip(ends, placed, texts, strict=True)):
+                x0, y0 = frame.x(end.year), frame.y(end.value)
+                if abs(y - 4 - y0) > 2 or x0 < frame.left + frame.width - 1:
+                    parts.append(
+                        f'<line class="ree-chart__leader" x1="{x0 + 4:.1f}" x2="{x - 3:.1f}" y1="{y0:.1f}" '
+                        f'y2="{y - 4:.1f}"/>'
+                    )
                 parts.append(
-                    f'<line class="ree-chart__line ree-chart__line--{index % 6}" x1="{x:.1f}" x2="{x + 22:.1f}" '
-                    f'y1="{y - 4}" y2="{y - 4}"/>' + _text(x + 28, y, _short(s.name, 34 if narrow else 27))
+                    f'<g class="ree-chart__series--{index % 6}">'
+                    + _text(x, y, text, "ree-chart__label ree-chart__end")
+                    + "</g>"
                 )
-            elif len(series) > 1:
-                end = max(s.points, key=lambda p: p.year)
-                parts.append(_text(frame.x(end.year) + 8, frame.y(end.value) + 4, _short(s.name, 16)))
         parts.append(tail)
         return "".join(parts)
 

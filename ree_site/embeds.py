@@ -17,7 +17,7 @@ from .catalog import title_of
 from .errors import DataError, Problem
 from .loading import display_path
 from .pages import record_uri, relative_link
-from .text import long_date, md_escape, number
+from .text import long_date, md_escape, number, percent
 from .views import Views
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ class Embedder:
         share = stats.share_of_world(self.catalog, entry, year)
         if share is None:
             raise EmbedError(f"no share of world mine production can be computed for {args[0]!r} in {year}")
-        return f"{share:.1f} %"
+        return percent(share)
 
     def _hhi(self, args: list[str]) -> str:
         self._arity("hhi", args, 1)
@@ -233,7 +233,7 @@ class Embedder:
                 if row is not None and row.top is not None:
                     lines.append(
                         f"| {row.year} | {row.hhi:,.0f} | {self._link(['producers/' + row.top.id])} | "
-                        f"{row.top_share:.1f} % |"
+                        f"{percent(row.top_share)} |"
                     )
             return "\n\n" + "\n".join(lines) + "\n\n"
         self._arity("table", args, 2)
@@ -245,7 +245,7 @@ class Embedder:
         for share in shares:
             lines.append(
                 f"| {self._link(['producers/' + share.entry.id])} | {number(share.figure.value)}"
-                f"{self._cite(share.figure)} | {share.percent:.1f} % |"
+                f"{self._cite(share.figure)} | {percent(share.percent)} |"
             )
         return "\n\n" + "\n".join(lines) + "\n\n"
 

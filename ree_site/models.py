@@ -23,6 +23,12 @@ M = TypeVar("M", bound=BaseModel)
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 #: A citation inside free text: ``... as USGS reports [@usgs-mcs-2026-rare-earths].``
 CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+#: A link to another record inside free text, named by its folder and id: ``[[link issues/china-japan-2010]]``.
+RECORD_LINK = re.compile(r"\[\[link (elements|producers|issues)/([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
+#: Either marker, for the renderer: a citation (group ``cite``) or a record link (group ``link``, "issues/id").
+TEXT_MARKER = re.compile(
+    r"\[@(?P<cite>[a-z0-9]+(?:-[a-z0-9]+)*)\]|\[\[link (?P<link>(?:elements|producers|issues)/[a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
+)
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Year = Annotated[int, Field(ge=1000, le=2100)]
@@ -187,7 +193,7 @@ MEASURE_LABELS: dict[str, str] = {
     "ore-grade": "Share of total rare-earth oxide in the ore",
     "mining-quota": "Mining quota",
     "separation-quota": "Smelting and separation quota",
-    "production-proxy": "Proxy for unrecorded production (product tonnes, not REO)",
+    "production-proxy": "Production proxy (product tonnes)",
     "tailings": "Tailings held",
 }
 #: The unit each measure must be stated in (measures not listed take any of the tonnage units).
@@ -382,8 +388,8 @@ class Record(Strict):
         for index, source in enumerate(self.sources):
             yield ("sources", index), "source", source
         # Walking every field is only worth it when some text holds a marker (pydantic's JSON is fast).
-        if "[@" in self.model_dump_json():
-            yield from _text_citations(self.model_dump(), ())
+        if "[@" in (dumped := self.model_dump_json()) or "[[link " in dumped:
+            yield from _text_citations(self.model_dump(exclude={"editor_note"}), ())
 
 
 class AtomicWeight(Cited):
@@ -778,6 +784,8 @@ def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Refer
     if isinstance(value, str):
         for match in CITATION.finditer(value):
             yield loc, "source", match.group(1)
+        for match in RECORD_LINK.finditer(value):
+            yield loc, {"elements": "element", "producers": "producer", "issues": "issue"}[match.group(1)], match.group(2)
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _text_citations(item, (*loc, key))

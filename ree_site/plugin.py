@@ -107,6 +107,9 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        if not config.repo_url:
+            # No repository configured (REPO_URL unset): no edit pencil either, rather than a link to nowhere.
+            config.edit_uri = None
         data_dir = root / self.config.data_dir
         self.data_dir = data_dir
         templates_dir = root / self.config.templates_dir

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,7 @@ from .loading import Entry, recording
 from .models import (
     CATEGORY_LABELS,
     CITATION,
+    TEXT_MARKER,
     FOLDERS,
     GROUP_LABELS,
     KIND_LABELS,
@@ -60,7 +62,9 @@ from .text import (
     join,
     long_date,
     md_escape,
+    partial_date,
     number,
+    percent,
 )
 from .views import Views
 
@@ -104,17 +108,31 @@ class Citations:
         return self._order.index(source_id) + 1
 
     def text(self, value: str) -> Markup:
-        """Free text with its ``[@source-id]`` markers turned into numbered citations."""
-        parts = CITATION.split(value)
+        """Free text as one run of words: ``[@source-id]`` markers become numbered citations, ``[[link
+        issues/id]]`` a link to the record under its title, and ``62%`` the site's ``62 %``."""
         out = Markup("")
-        for index, part in enumerate(parts):
-            if index % 2:
+        for kind, part in split_text(value):
+            if kind == "cite":
                 out += self.cite(part)
+            elif kind == "link":
+                folder, record_id = part.split("/", 1)
+                entry = self._catalog.get(KIND_OF_FOLDER[folder], record_id)
+                target = relative_link(self._page_uri, record_uri(entry.kind, entry.id))
+                out += Markup(f"[{md_escape(title_of(entry))}]({target})")
             else:
-                words = SPACE.sub(" ", part)
-                # "magnets [@usgs]" reads "magnets[1]": the marker hugs the word it supports.
-                out += escape_chars(words.rstrip() if index + 1 < len(parts) else words)
+                out += escape_chars(part)
         return Markup(out.strip())
+
+    def paragraphs(self, value: str, indent: str = "") -> Markup:
+        """Free text whose blank lines separate paragraphs, each as :meth:`text` gives it (``indent`` prefixes the
+        paragraphs after the first, for a block such as an admonition)."""
+        parts = [self.text(p) for p in PARAGRAPH_BREAK.split(value.strip()) if p.strip()]
+        return Markup(f"\n\n{indent}").join(parts)
+
+    def cites(self, source_ids: list[str]) -> Markup:
+        """Several citations at one place, in the order of their numbers: [1][2][5], never [5][1][2]."""
+        numbers = sorted({self._number(s) for s in source_ids})
+        return Markup("").join(Markup(f'<sup class="ree-cite"><a href="#ref-{n}">[{n}]</a></sup>') for n in numbers)
 
     def add(self, source_ids: list[str]) -> str:
         """Add sources that are not cited inline (a record's further reading); renders as nothing."""
@@ -133,9 +151,55 @@ class Citations:
             target = relative_link(self._page_uri, record_uri("source", entry.id))
             lines.append(
                 f'{n}. <span id="ref-{n}"></span>{md_escape(source.publisher)} ({source.year or "n.d."}). '
-                f'<a href="{escape_chars(source.url)}">{md_escape(source.title)}</a>. [About this source]({target})'
+                f'<a href="{escape_chars(source.url)}">{titled(source.title)}</a>. [About this source]({target})'
             )
         return Markup("\n".join(lines))
+
+
+#: A blank line in free text: a new paragraph where the text stands as a block (summaries, status notes).
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+#: ``62%`` in data text, printed in the site's style with a space (``62 %``); ``%`` alone is left as it is.
+_PERCENT = re.compile(r"(?<=\d)%")
+KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
+
+
+def split_text(value: str) -> list[tuple[str, str]]:
+    """Free text as (kind, part) pieces: ("cite", source id), ("link", "issues/id") or ("text", words), with the
+    words' whitespace collapsed and a marker hugging the word before it ("magnets[1]")."""
+    pieces: list[tuple[str, str]] = []
+    position = 0
+    for match in TEXT_MARKER.finditer(value):
+        pieces.append(("text", value[position : match.start()]))
+        if match.group("cite"):
+            pieces.append(("cite", match.group("cite")))
+        else:
+            pieces.append(("link", match.group("link")))
+        position = match.end()
+    pieces.append(("text", value[position:]))
+    found = []
+    for index, (kind, part) in enumerate(pieces):
+        if kind == "text":
+            words = _PERCENT.sub(" %", SPACE.sub(" ", part))
+            nxt = pieces[index + 1][0] if index + 1 < len(pieces) else None
+            part = words.rstrip() if nxt == "cite" else words
+        found.append((kind, part))
+    return found
+
+
+#: Scripts other than Latin that titles are written in, and the language their text is taken to be in.
+_SCRIPTS = ((re.compile(r"[\u3040-\u30ff]"), "ja"), (re.compile(r"[\uac00-\ud7af]"), "ko"),
+            (re.compile(r"[\u4e00-\u9fff]"), "zh"), (re.compile(r"[\u0400-\u04ff]"), "ru"))  # fmt: skip
+
+
+def language_of(text: str) -> str | None:
+    """The language of a title in another script (Japanese kana first: Japanese also uses Han characters)."""
+    return next((lang for pattern, lang in _SCRIPTS if pattern.search(text)), None)
+
+
+def titled(text: str) -> Markup:
+    """A title as plain text, in a ``lang`` span when it is written in another script (for screen readers)."""
+    lang = language_of(text)
+    return Markup(f'<span lang="{lang}">{md_escape(text)}</span>') if lang else md_escape(text)
 
 
 class Renderer:
@@ -164,12 +228,17 @@ class Renderer:
         )
         env.filters["join"] = join
         env.filters["number"] = number
+        env.filters["percent"] = percent
         env.filters["long_date"] = long_date
         env.filters["title"] = title_of
         env.filters["label"] = lambda key, labels: labels[key]
         env.filters["value"] = figure_value
         env.filters["configuration"] = configuration
+        env.filters["titled"] = titled
+        env.filters["partial_date"] = partial_date
         env.globals.update(
+            note_mark=note_mark,
+            note_anchor="note",
             stats=stats,
             measure_labels=MEASURE_LABELS,
             kind_labels=KIND_LABELS,
@@ -260,6 +329,15 @@ class Renderer:
         incremental render complete (see :mod:`ree_site.incremental`)."""
         with recording():
             return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
+
+
+def note_mark(number: int) -> str:
+    """The letter of the ``number``-th note under a table: a, b, ..., z, aa, ab, ..."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

@@ -119,6 +119,28 @@ def hhi(catalog: Catalog, year: int) -> Concentration | None:
     )
 
 
+#: The stage each measure of output belongs to, for summing up a record's stages from its own figures.
+STAGE_OF_MEASURE = {
+    "mine-production": "mining",
+    "share-mining": "mining",
+    "mining-quota": "mining",
+    "refined-production": "separation",
+    "share-separation": "separation",
+    "separation-quota": "separation",
+    "share-metal": "metal",
+    "magnet-production": "magnets",
+    "share-magnets": "magnets",
+}
+
+
+def stages_of(entry: Entry[Record]) -> list[str]:
+    """The stages a producer works in: those its record names and those its own figures measure output at, in
+    the order of the chain (so a fact box cannot disagree with the charts below it)."""
+    record = cast("Producer", entry.record)
+    named = set(record.stages) | {STAGE_OF_MEASURE[f.measure] for f in record.figures if f.measure in STAGE_OF_MEASURE}
+    return [stage for stage in STAGES if stage in named]
+
+
 def stage_shares(entry: Entry[Record]) -> dict[str, Figure]:
     """The latest recorded share of world output at each stage of the chain."""
     found = {}
@@ -182,7 +204,9 @@ def revisions(entry: Entry[Record]) -> list[Revision]:
     """The quantities of a record given more than one value (edition revisions and disagreeing sources)."""
     found = []
     for shown, others in split_shown(cast("Producer", entry.record).figures):
-        differing = [f for f in others if f.value != shown.value]
+        # A revision is a value set aside (an alternative, or another edition's): two values of one key that are
+        # both shown are two different things the data does not tell apart, never a revision of each other.
+        differing = [f for f in others if f.value != shown.value and (f.alternative or f.edition != shown.edition)]
         if differing:
             found.append(Revision(shown, differing))
     return sorted(found, key=lambda r: (r.shown.measure, r.shown.year))

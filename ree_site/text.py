@@ -19,10 +19,17 @@ _ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in SPECIAL_CHARACTERS})
 SPACE = re.compile(r"\s+")
 
 
+#: ``62%`` in data text is printed in the site's one style, ``62 %`` (a percent sign alone is left as it is).
+PERCENT_SIGN = re.compile(r"(?<=\d)%")
+
+
 @functools.lru_cache(maxsize=8192)
 def md_escape(text: str) -> Markup:
     """Escape ``text`` for HTML and Markdown alike: the result reads as plain text on the page."""
-    return escape_chars(" ".join(text.split()))
+    words = " ".join(text.split())
+    if not words.startswith(("http://", "https://")):  # an address keeps its %-escapes
+        words = PERCENT_SIGN.sub(" %", words)
+    return escape_chars(words)
 
 
 def escape_chars(text: str) -> Markup:
@@ -51,6 +58,17 @@ def number(value: float | None) -> str:
     return f"{value:,}"
 
 
+def percent(value: float | None, places: int = 1) -> str:
+    """A computed share in the site's one style: ``69.2 %``; a share above zero that would round to zero is
+    ``< 0.1 %``, never ``0.0 %``; ``None`` is a dash."""
+    if value is None:
+        return "–"
+    smallest = 10**-places
+    if 0 < value < smallest / 2:
+        return f"< {smallest:.{places}f} %"
+    return f"{value:,.{places}f} %"
+
+
 #: How a figure's qualifier is printed before its value.
 QUALIFIER_SIGNS = {"more-than": ">", "less-than": "<", "about": "about "}
 
@@ -66,6 +84,15 @@ def figure_value(figure: Figure) -> str:
 
 def long_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
+
+
+def partial_date(value: str) -> str:
+    """A date of the timelines in the site's one style: ``2014``, ``August 2014``, ``7 August 2014``."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = dt.date(parts[0], parts[1], 1)
+    return f"{month:%B %Y}" if len(parts) == 2 else long_date(dt.date(parts[0], parts[1], parts[2]))
 
 
 def html_title(text: str) -> str:

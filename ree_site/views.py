@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from markupsafe import Markup
@@ -10,7 +11,7 @@ from . import stats
 from .charts import Bar, Point, Series, bar_chart, column_chart, line_chart
 from .models import STAGE_LABELS
 from .pages import record_uri, relative_url
-from .text import figure_value, number
+from .text import figure_value, number, percent
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -80,7 +81,7 @@ class Views:
             Bar(
                 s.entry.record.name,  # type: ignore[attr-defined]
                 s.figure.value or 0,
-                f"{number(s.figure.value)} t ({s.percent:.1f} %)",
+                f"{number(s.figure.value)} t ({percent(s.percent)})",
                 self.href(s.entry),
             )
             for s in shares
@@ -196,28 +197,84 @@ class Views:
         return years, rows, others
 
     def series_chart(
-        self, groups: dict[str, list[Figure]], title: str, caption: str, *, log: bool = False, y_label: str = ""
+        self,
+        groups: dict[str, list[Figure]],
+        title: str,
+        caption: str,
+        *,
+        log: bool | None = None,
+        y_label: str = "",
+        short: dict[str, str] | None = None,
     ) -> Markup:
-        """A line chart of several named series of figures (one shown value per year each)."""
-        series = [Series(name, [_point(f) for f in stats.series_of(figures)]) for name, figures in groups.items()]
+        """A line chart of several named series of figures (one shown value per year each); ``short`` gives the
+        names printed at the lines' ends where the full ones are long."""
+        short = short or {}
+        series = [
+            Series(name, [_point(f) for f in stats.series_of(figures)], short.get(name, ""))
+            for name, figures in groups.items()
+        ]
         series = [s for s in series if s.points]
         if not series:
             return Markup("")
         return line_chart(series, title=title, caption=caption, log=log, y_label=y_label)
 
+    def short_product(self, product: str) -> str:
+        """A product as named at a line's end: up to its first comma, each element's name as its symbol, and an
+        abbreviation the source gives in brackets in place of the words it stands for ("NdPr oxide")."""
+        name = product.split(",")[0]
+        bracket = re.search(r"\(([A-Za-z]+)\) (\w+)$", name)
+        if bracket:
+            return f"{bracket.group(1)} {bracket.group(2)}"
+        for element in self.catalog.elements:
+            record = cast("Element", element.record)
+            name = re.sub(rf"\b{record.name}\b", record.symbol, name, flags=re.IGNORECASE)
+        return name
+
     def price_chart(self, entry: Entry[Record]) -> Markup:
-        """The element's oxide prices by year, one line per product."""
+        """The element's prices by year, one line per product (a logarithmic axis where they differ tenfold)."""
         groups = stats.products([f for f in cast("Element", entry.record).figures if f.measure == "price"])
         if not groups:
             return Markup("")
         name = cast("Element", entry.record).name
         ranges = " Vertical strokes show a price range." if any(f.high for g in groups.values() for f in g) else ""
+        named = {product or f"{name} price": figures for product, figures in groups.items()}
         return self.series_chart(
-            {product or f"{name} price": figures for product, figures in groups.items()},
+            named,
             title=f"Price of {name} products by year ($/kg)",
-            caption=f"Prices of {name} products by year, in US dollars per kilogram.{ranges} Sources and bases are in "
-            "the table below.",
+            caption=f"Prices of {name} products by year, in US dollars per kilogram, each line named at its end "
+            f"with its latest price.{ranges} Sources and bases are in the table below.",
             y_label="$/kg",
+            short={product: self.short_product(product) for product in named},
+        )
+
+    def price_groups(self, size: int = 5) -> list[list[tuple[Entry[Record], str, list[Figure]]]]:
+        """Every priced product, cheapest first by its latest price, in groups of at most ``size`` (six line
+        styles: no two lines of one chart look alike)."""
+        products = [
+            (entry, product or cast("Element", entry.record).name, figures)
+            for entry in self.catalog.elements
+            for product, figures in stats.products([f for f in entry.record.figures if f.measure == "price"]).items()
+        ]
+        products = [p for p in products if stats.series_of(p[2])]
+        products.sort(key=lambda p: stats.series_of(p[2])[-1].value or 0)
+        count = -(-len(products) // size)
+        per = -(-len(products) // count) if count else size
+        return [products[i : i + per] for i in range(0, len(products), per)]
+
+    def prices_chart(self, group: list[tuple[Entry[Record], str, list[Figure]]]) -> Markup:
+        """One group of products (see :meth:`price_groups`) as a line chart, each line named at its end."""
+        latest = [stats.series_of(figures)[-1] for _, _, figures in group]
+        low, high = min(f.value or 0 for f in latest), max(f.value or 0 for f in latest)
+        band = f"${number(low)} to ${number(high)} per kg"
+        named = {product: figures for _, product, figures in group}
+        return self.series_chart(
+            named,
+            title=f"Prices of the products at {band} in their latest year",
+            caption=f"Prices by year of the {len(group)} products whose latest price was {band}, in US dollars per "
+            "kilogram, each line named at its end with its latest price. A logarithmic axis is used where the "
+            "prices differ more than tenfold. Sources are in the table below.",
+            y_label="$/kg",
+            short={product: self.short_product(product) for product in named},
         )
 
     def long_run_chart(self) -> Markup:
@@ -238,7 +295,7 @@ class Views:
         """Each country's share of world mine production by year (gaps where either figure is missing)."""
         series = []
         for entry in entries:
-            points = [Point(year, pct, f"{pct:.1f} %") for year, pct, _ in stats.share_series(self.catalog, entry)]
+            points = [Point(year, pct, percent(pct)) for year, pct, _ in stats.share_series(self.catalog, entry)]
             if points:
                 series.append(Series(cast("Producer", entry.record).name, points))
         if not series:
@@ -253,22 +310,6 @@ class Views:
             "is a year for which the country's figure or the world total is not recorded.",
             y_label="%",
             max_value=100,
-        )
-
-    def prices_chart(self) -> Markup:
-        """Every product's price on one logarithmic axis."""
-        groups: dict[str, list[Figure]] = {}
-        for entry in self.catalog.elements:
-            for product, figures in stats.products([f for f in entry.record.figures if f.measure == "price"]).items():
-                # The product up to its first comma ("Dysprosium oxide"): the legend has no room for purities.
-                groups[(product or entry.record.name).split(",")[0]] = figures
-        return self.series_chart(
-            groups,
-            title="Rare-earth product prices by year ($/kg, logarithmic scale)",
-            caption="Prices of rare-earth oxides and metals by year, in US dollars per kilogram, on a logarithmic "
-            "axis: each gridline is ten times the one below it. Sources are in the tables below.",
-            log=True,
-            y_label="$/kg",
         )
 
 

@@ -83,10 +83,16 @@
   }
 
   // A group (a year of the timeline or of the sources) with nothing left to show is hidden with its heading.
-  function showGroup(list, any) {
-    list.hidden = !any;
-    var heading = list.previousElementSibling;
-    if (heading && heading.tagName === "H2") heading.hidden = !any;
+  // While a filter is in use, the folded groups with matches open; cleared, they fold again as they were.
+  function showGroup(list, any, filtering) {
+    var group = list.closest("details");
+    if (!group) {
+      list.hidden = !any;
+      return;
+    }
+    group.hidden = !any;
+    if (group.dataset.wasOpen === undefined) group.dataset.wasOpen = group.open ? "1" : "";
+    group.open = filtering ? any : group.dataset.wasOpen === "1";
   }
 
   function timelineFilter() {
@@ -107,7 +113,7 @@
             total += 1;
             if (!item.hidden) { visible += 1; any = true; }
           });
-          showGroup(list, any);
+          showGroup(list, any, visible < total || Object.keys(shown).some(function (k) { return !shown[k]; }));
         });
         if (count) count.textContent = "Showing " + visible + " of " + total + " events.";
       }
@@ -137,7 +143,7 @@
         if (match) visible += 1;
       });
       document.querySelectorAll(".ree-sources").forEach(function (list) {
-        showGroup(list, list.querySelector("dt:not([hidden])") !== null);
+        showGroup(list, list.querySelector("dt:not([hidden])") !== null, words.length > 0 || kind.value !== "");
       });
       count.textContent = words.length || kind.value ? "Showing " + visible + " of " + terms.length + " sources." : terms.length + " sources.";
     }
@@ -146,14 +152,16 @@
     apply();
   }
 
-  // Tables with a column of notes stack into one block per row on a phone (see ree.css), each cell labelled with
-  // its column, so that the notes are never off-screen. Tables of numbers keep their grid and scroll sideways.
-  function stackableTables() {
+  // Every table of three or more columns knows its column labels. At phone and tablet widths a table wider than
+  // its column becomes one block per row, each value labelled (see ree.css), so nothing hides off-screen; a table
+  // that fits keeps its grid. Measured again when the window is resized.
+  var NARROW = window.matchMedia("(max-width: 44.9375em)");
+
+  function labelTables() {
     document.querySelectorAll(".md-typeset table").forEach(function (table) {
       if (table.dataset.reeStack || table.closest(".ree-infobox") || !table.tHead) return;
       var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
-      var wordy = labels.some(function (label) { return /^(Note|Notes|Also recorded|Event|Why)$/.test(label); });
-      if (labels.length < 3 || !wordy) return;
+      if (labels.length < 3) return;
       table.dataset.reeStack = "true";
       Array.prototype.forEach.call(table.tBodies, function (body) {
         Array.prototype.forEach.call(body.rows, function (row) {
@@ -163,15 +171,38 @@
     });
   }
 
+  function fitTables() {
+    document.querySelectorAll(".md-typeset table[data-ree-stack]").forEach(function (table) {
+      table.removeAttribute("data-ree-stacked");
+      if (!NARROW.matches) return;
+      var wrap = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+      if (table.scrollWidth > wrap.clientWidth + 1) table.setAttribute("data-ree-stacked", "");
+    });
+  }
+
+  // A link to an entry inside a folded group (a source of another year, a figure's note) opens the group.
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var group = target && target.closest("details");
+    while (group) { group.open = true; group = group.parentElement.closest("details"); }
+  }
+
   // Material's search dialog has no accessible name of its own.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role='dialog']");
     if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search the site");
   }
 
+  var resizing;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(fitTables, 100); });
+  window.addEventListener("hashchange", openTarget);
+
   onPage(function () {
-    stackableTables();
+    labelTables();
+    fitTables();
     sortableTables();
+    openTarget();
     timelineFilter();
     openTerm();
     nameSearchDialog();
