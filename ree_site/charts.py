@@ -234,7 +234,8 @@ def line_chart(
     ``log`` puts the values on a logarithmic axis; ``None`` chooses it when the values span more than one order of
     magnitude. Series are told apart by colour and dash pattern (at most six per chart, so no two look alike), and
     each line is named at its end with its latest value, the names moved apart so that none overlaps another. A
-    series that starts well after the axis does (a tenth of it, and more than five years) is noted above the plot, so a late start is never hidden.
+    series that starts well after the axis does (a tenth of it, and more than five years) is noted above the plot,
+    so a late start is never hidden.
     """
     years = sorted({p.year for s in series for p in s.points})
     positive = [v for s in series for p in s.points for v in (p.value, p.high) if v is not None and v > 0]

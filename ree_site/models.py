@@ -27,7 +27,8 @@ CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 RECORD_LINK = re.compile(r"\[\[link (elements|producers|issues)/([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
 #: Either marker, for the renderer: a citation (group ``cite``) or a record link (group ``link``, "issues/id").
 TEXT_MARKER = re.compile(
-    r"\[@(?P<cite>[a-z0-9]+(?:-[a-z0-9]+)*)\]|\[\[link (?P<link>(?:elements|producers|issues)/[a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
+    r"\[@(?P<cite>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
+    r"|\[\[link (?P<link>(?:elements|producers|issues)/[a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
 )
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -467,12 +468,12 @@ class Figure(Cited):
     qualifier: Literal["more-than", "less-than", "about"] | None = Field(
         None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
     )
-    fiscal_year_end: (
-        Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] | None
-    ) = Field(
-        None,
-        description="For a company's fiscal-year figure: the month and day its fiscal year ends (06-30 for a year "
-        "to 30 June); year is then the calendar year the fiscal year ends in. Leave out for a calendar year.",
+    fiscal_year_end: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] | None = (
+        Field(
+            None,
+            description="For a company's fiscal-year figure: the month and day its fiscal year ends (06-30 for a year "
+            "to 30 June); year is then the calendar year the fiscal year ends in. Leave out for a calendar year.",
+        )
     )
     estimated: bool = False
     alternative: bool = Field(
@@ -785,7 +786,11 @@ def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Refer
         for match in CITATION.finditer(value):
             yield loc, "source", match.group(1)
         for match in RECORD_LINK.finditer(value):
-            yield loc, {"elements": "element", "producers": "producer", "issues": "issue"}[match.group(1)], match.group(2)
+            yield (
+                loc,
+                {"elements": "element", "producers": "producer", "issues": "issue"}[match.group(1)],
+                match.group(2),
+            )
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _text_citations(item, (*loc, key))

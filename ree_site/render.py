@@ -28,7 +28,6 @@ from .loading import Entry, recording
 from .models import (
     CATEGORY_LABELS,
     CITATION,
-    TEXT_MARKER,
     FOLDERS,
     GROUP_LABELS,
     KIND_LABELS,
@@ -36,6 +35,7 @@ from .models import (
     PROPERTY_LABELS,
     SOURCE_KIND_LABELS,
     STAGE_LABELS,
+    TEXT_MARKER,
     Element,
     Issue,
     Producer,
@@ -62,8 +62,8 @@ from .text import (
     join,
     long_date,
     md_escape,
-    partial_date,
     number,
+    partial_date,
     percent,
 )
 from .views import Views
@@ -181,8 +181,9 @@ def split_text(value: str) -> list[tuple[str, str]]:
         if kind == "text":
             words = _PERCENT.sub(" %", SPACE.sub(" ", part))
             nxt = pieces[index + 1][0] if index + 1 < len(pieces) else None
-            part = words.rstrip() if nxt == "cite" else words
-        found.append((kind, part))
+            found.append((kind, words.rstrip() if nxt == "cite" else words))
+        else:
+            found.append((kind, part))
     return found
 
 

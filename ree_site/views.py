@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .models import Element, Event, Figure, Producer, Record
 
 
+#: A priced product on the prices page: (its element, the product as named, its price figures).
+PricedProduct = tuple["Entry[Element]", str, list["Figure"]]
 #: One stage of the chain on an element page: (stage, producers with a sourced share, producers without one).
 StageGroup = tuple[str, list[tuple["Entry[Record]", "Figure"]], list["Entry[Record]"]]
 
@@ -221,13 +223,12 @@ class Views:
     def short_product(self, product: str) -> str:
         """A product as named at a line's end: up to its first comma, each element's name as its symbol, and an
         abbreviation the source gives in brackets in place of the words it stands for ("NdPr oxide")."""
-        name = product.split(",")[0]
+        name = product.split(",", maxsplit=1)[0]
         bracket = re.search(r"\(([A-Za-z]+)\) (\w+)$", name)
         if bracket:
             return f"{bracket.group(1)} {bracket.group(2)}"
         for element in self.catalog.elements:
-            record = cast("Element", element.record)
-            name = re.sub(rf"\b{record.name}\b", record.symbol, name, flags=re.IGNORECASE)
+            name = re.sub(rf"\b{element.record.name}\b", element.record.symbol, name, flags=re.IGNORECASE)
         return name
 
     def price_chart(self, entry: Entry[Record]) -> Markup:
@@ -247,11 +248,11 @@ class Views:
             short={product: self.short_product(product) for product in named},
         )
 
-    def price_groups(self, size: int = 5) -> list[list[tuple[Entry[Record], str, list[Figure]]]]:
+    def price_groups(self, size: int = 5) -> list[list[PricedProduct]]:
         """Every priced product, cheapest first by its latest price, in groups of at most ``size`` (six line
         styles: no two lines of one chart look alike)."""
-        products = [
-            (entry, product or cast("Element", entry.record).name, figures)
+        products: list[PricedProduct] = [
+            (entry, product or entry.record.name, figures)
             for entry in self.catalog.elements
             for product, figures in stats.products([f for f in entry.record.figures if f.measure == "price"]).items()
         ]
@@ -261,7 +262,7 @@ class Views:
         per = -(-len(products) // count) if count else size
         return [products[i : i + per] for i in range(0, len(products), per)]
 
-    def prices_chart(self, group: list[tuple[Entry[Record], str, list[Figure]]]) -> Markup:
+    def prices_chart(self, group: list[PricedProduct]) -> Markup:
         """One group of products (see :meth:`price_groups`) as a line chart, each line named at its end."""
         latest = [stats.series_of(figures)[-1] for _, _, figures in group]
         low, high = min(f.value or 0 for f in latest), max(f.value or 0 for f in latest)

@@ -175,4 +175,4 @@ if __name__ == "__main__":
     sys.exit(main(Path(sys.argv[1])))
 
 
-__all__ = ["WIDTHS", "audit", "pages", "record_ids", "set_scheme", "re"]
+__all__ = ["WIDTHS", "audit", "pages", "re", "record_ids", "set_scheme"]

@@ -63,4 +63,6 @@ def main(out: Path, built: Path | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "site-shots"), Path(sys.argv[2]) if len(sys.argv) > 2 else None))
+    sys.exit(
+        main(Path(sys.argv[1] if len(sys.argv) > 1 else "site-shots"), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    )

@@ -66,10 +66,13 @@ def test_every_page_reads_at_this_width(served: tuple[str, Path], browser: Any, 
 
 def test_the_audit_finds_what_it_looks_for(browser: Any) -> None:
     """A page made to fail every check: each problem is found and named (the audit cannot pass by accident)."""
-    html = """<html><body data-md-color-scheme="default" style="background:#fff"><div class="md-content">
+    html = (
+        """<html><body data-md-color-scheme="default" style="background:#fff"><div class="md-content">
       <article class="md-content__inner md-typeset" style="width:600px">
       <h2>Wide</h2><div class="md-typeset__scrollwrap" style="overflow-x:auto"><table><thead><tr><th>a</th></tr></thead>
-      <tbody><tr><td style="white-space:nowrap">""" + "x" * 300 + """</td></tr></tbody></table></div>
+      <tbody><tr><td style="white-space:nowrap">"""
+        + "x" * 300
+        + """</td></tr></tbody></table></div>
       <h2>Tall</h2><table><tbody><tr><td style="height:300px">tall</td></tr></tbody></table>
       <div style="width:900px">too wide</div>
       <svg class="ree-chart__svg" width="400" height="100" viewBox="0 0 400 100"><title>Test chart</title>
@@ -77,6 +80,7 @@ def test_the_audit_finds_what_it_looks_for(browser: Any) -> None:
         <polyline class="ree-chart__line" points="0,0 10,10" style="stroke:#eeeeee;fill:none"/></svg>
       <p>Read from a stored copy; see china-japan-2010 and data/x.yml.</p>
       </article></div></body></html>"""
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_content(html)

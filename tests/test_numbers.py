@@ -154,15 +154,17 @@ def test_element_page_shows_its_prices_imports_and_ore_grades(make_data: MakeDat
     catalog = build_catalog(make_data(elements__neodymium=element, producers__china=china))
     page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["elements/neodymium.md"]
     assert "Price of Neodymium products by year ($/kg)" in page  # the chart, unit in its title
-    assert "| Neodymium oxide, 99.5% minimum | Free on board | 56" not in page  # basis shown once per product
-    assert re.search(r"\| Neodymium oxide, 99\.5% minimum \| Free on board \| 78<sup[^|]*\| 56<sup", page)
+    # Years down the side, latest first; the product's full name and its basis under the table.
+    assert "| Year | Neodymium oxide |" in page
+    assert page.index("| 2024 | 56<sup") < page.index("| 2023 | 78<sup")
+    assert "- Neodymium oxide: Neodymium oxide, 99.5 % minimum; Free on board." in page  # one percent style
     assert "2024: 60 $/kg" in page and "(MCS 2025)" in page  # the earlier edition is kept and named
     assert "| Latest price | 56 $/kg (2024)" in page
     assert "| US net import reliance | 67 % (2025)" in page
     assert re.search(r"\| China \| 71 %<sup.*\| 2021–24 \|", page)
     assert re.search(r"\| \[China\]\(\.\./producers/china\.md\) \| Bastnaesite \|.* 16\.6 %", page)
     prices = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["prices.md"]
-    assert "Rare-earth product prices by year ($/kg, logarithmic scale)" in prices
+    assert "Prices of the products at" in prices
     files = export_files(catalog)
     rows = list(csv.DictReader(io.StringIO(files["api/prices.csv"])))
     assert [(r["year"], r["value"], r["alternative"]) for r in rows] == [
@@ -184,7 +186,7 @@ def test_log_axis_and_ranges() -> None:
     series = [Series("Scandium oxide", [Point(2021, 890, "890–1,000", 1000), Point(2022, 820, "820")]),
               Series("Lanthanum oxide", [Point(2021, 1.5, "1.5"), Point(2022, 1.4, "1.4")])]  # fmt: skip
     chart = line_chart(series, "T", "C", log=True)
-    assert ">1k<" in chart and ">1<" in chart  # decades as gridlines
+    assert ">1,000<" in chart and ">1<" in chart  # decades as gridlines, in the tables' number style
     assert chart.count('class="ree-chart__range"') == 2  # the 2021 range, once per layout
 
 
@@ -269,6 +271,9 @@ def test_hhi_for_every_year_with_country_data() -> None:
 
 def test_elements_index_compares_the_seventeen() -> None:
     page = PAGES["elements/index.md"]
-    assert "| Latest price ($/kg) | US net import reliance | China's share | Main uses |" in page
-    rows = [line for line in page.splitlines() if re.match(r"\| \d+ \| [A-Z][a-z]? \|", line)]
+    assert "| Z | Element | Group | Price ($/kg) | US import reliance | China's share | Atomic weight |" in page
+    assert "## Main uses" in page  # long text off the table, in a list after it
+    rows = [
+        line for line in page.splitlines() if re.match(r"\| \d+ \| \[[A-Z][a-z]+\]\([^)]*\) \([A-Z][a-z]?\) \|", line)
+    ]
     assert len(rows) == 17

@@ -64,15 +64,14 @@ def test_no_page_fetches_from_another_host(site: Path) -> None:
     assert offenders == []
 
 
-def test_repository_link_does_not_call_the_code_host_api(site: Path) -> None:
-    home = (site / "index.html").read_text()
-    assert 'class="md-source"' in home
-    assert 'data-md-component="source"' not in home
-
-
-def test_generated_pages_edit_their_yaml(site: Path) -> None:
-    page = (site / "elements" / "neodymium" / "index.html").read_text()
-    assert "/edit/main/data/elements/neodymium.yml" in page
+def test_no_repository_link_or_edit_pencil_without_repo_url(site: Path) -> None:
+    """REPO_URL is unset in the tests: no page names a repository or points an edit pencil at one (the build with
+    a repository is tests/test_build.py's, which checks the edit links of generated pages)."""
+    for path in ("index.html", "elements/neodymium/index.html", "glossary/index.html"):
+        page = (site / path).read_text()
+        assert 'class="md-source"' not in page, path
+        assert "md-content__button" not in page, path
+        assert "github.com" not in page, path
 
 
 @pytest.mark.parametrize(

@@ -64,16 +64,17 @@ def test_producer_page(data_dir: Path) -> None:
     pages = render(data_dir)
     china = pages["producers/china.md"]
     assert (
-        '| Mine production |  | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | Estimate.  |'
-        in china
+        '| Mine production |  | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | '
+        '<a href="#note-a" aria-label="Note a">a</a> |' in china
     )
+    assert '<li id="note-a" markdown>Estimate.' in china
     assert "- [Bayan Obo](bayan-obo.md)" in china
     assert "| Part of | [China](china.md) |" in pages["producers/bayan-obo.md"]
 
 
 def test_issue_page_has_a_dated_timeline(data_dir: Path) -> None:
     page = render(data_dir)["issues/export-controls.md"]
-    assert "- **2025-04-04**: Licensing of seven elements<sup" in page
+    assert '- **<time datetime="2025-04-04">4 April 2025</time>**: Licensing of seven elements<sup' in page
     assert "## Responses\n\n- [Diversification](diversification.md)" in page
 
 
@@ -84,10 +85,7 @@ def test_issue_page_names_what_it_responds_to(data_dir: Path) -> None:
 
 def test_index_pages_list_records(data_dir: Path) -> None:
     pages = render(data_dir)
-    assert (
-        "| 60 | Nd | [Neodymium](neodymium.md) | Light | – | – | – | Permanent magnets | 144.242(3) |"
-        in pages["elements/index.md"]
-    )
+    assert "| 60 | [Neodymium](neodymium.md) (Nd) | Light | – | – | – | 144.242(3) |" in pages["elements/index.md"]
     assert "| [Bayan Obo](bayan-obo.md) | China | mining |" in pages["producers/index.md"]
 
 

@@ -102,7 +102,10 @@ def test_view_pages(catalog: Catalog) -> None:
     assert "| 2024 | 8,200 | [China](producers/china.md) | 90.0 % | 100.0 % |" in concentration
     assert "| Separation and refining | 92 %" in concentration
     timeline = pages["timeline.md"]
-    assert '<span class="ree-timeline__date" data-category="trade-policy">2025-04-04</span>' in timeline
+    assert (
+        '<span class="ree-timeline__date" data-category="trade-policy"><time datetime="2025-04-04">4 April 2025</time>'
+        in timeline
+    )
     assert 'data-ree-filter="timeline" hidden' in timeline
     assert '<a href="../api/elements.json">elements.json</a>' in pages["downloads.md"]
 
@@ -161,7 +164,12 @@ def test_downloads(catalog: Catalog) -> None:
     elements = json.loads(files["api/elements.json"])
     assert elements[0]["id"] == "neodymium"
     assert elements[0]["url"] == "/elements/neodymium/"
-    assert elements[0]["atomic_weight"] == {"value": "144.242(3)", "source": "ciaaw-test", "note": None}
+    assert elements[0]["atomic_weight"] == {
+        "value": "144.242(3)",
+        "source": "ciaaw-test",
+        "note": None,
+        "editor_note": None,
+    }
     assert elements[0]["cites"] == ["ciaaw-test", "usgs-test"]
     figures = list(csv.DictReader(io.StringIO(files["api/figures.csv"])))
     world = [f for f in figures if f["producer"] == "world" and f["measure"] == "reserves"]
@@ -183,7 +191,7 @@ def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> 
     assert stats.stage_shares(entry)["separation"].value == 92
     page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["producers/china.md"]
     assert "| Share of world separation and refining |  | 2025 | 91<sup" in page
-    assert "Alternative value. Year of the statement" in page
+    assert "Not used in charts or shares. Year of the statement" in page
     with pytest.raises(DataError):
         expand_page(catalog, "[[figure china share-separation 2025]]", "index.md", "x")
 

@@ -1,0 +1,166 @@
+"""What readers read and what editors keep apart: editor notes, record links and paragraphs in data text, the
+site's one style for dates, percentages and axis numbers, lettered notes and end labels that never overlap."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ree_site import build_catalog, stats
+from ree_site.charts import LABEL_GAP, Point, Series, line_chart, place_labels
+from ree_site.errors import DataError
+from ree_site.export import export_files
+from ree_site.render import Renderer, language_of, note_mark
+from ree_site.text import partial_date, percent
+
+from .conftest import SMALL_DATA, write_files
+
+
+def pages_of(tmp_path: Path, **changes: str) -> dict[str, str]:
+    files = dict(SMALL_DATA)
+    for name, text in changes.items():
+        files[name.replace("__", "/") + ".yml"] = text
+    write_files(tmp_path / "data", files)
+    return {p.uri: p.markdown for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+
+
+CHINA = """
+    name: China
+    kind: country
+    country: China
+    stages: [mining]
+    summary: |
+      The largest producer.
+
+      A second paragraph, which names [[link issues/export-controls]] and cites a source[@usgs-test].
+    editor_note: Check the 2024 figure against the data release before the next review.
+    figures:
+      - measure: mine-production
+        year: 2024
+        value: 270000
+        unit: t REO
+        source: usgs-test
+        note: Rounded by the source.
+        editor_note: Read from a stored copy of the PDF.
+      - measure: share-separation
+        year: 2023
+        value: 92
+        unit: "%"
+        source: usgs-test
+      - measure: refined-production
+        year: 2025
+        fiscal_year_end: "06-30"
+        value: 6558
+        unit: t
+        product: NdPr oxide
+        source: usgs-test
+    elements: [neodymium]
+    reviewed: 2026-11-27
+"""
+
+
+def test_editor_notes_are_kept_in_the_downloads_and_never_printed(tmp_path: Path) -> None:
+    pages = pages_of(tmp_path, producers__china=CHINA)
+    everything = "\n".join(pages.values())
+    assert "stored copy" not in everything and "Check the 2024 figure" not in everything
+    assert "Rounded by the source." in pages["producers/china.md"]
+    downloads = export_files(build_catalog(tmp_path / "data"))
+    producers = json.loads(next(v for k, v in downloads.items() if k.endswith("producers.json")))
+    china = next(p for p in producers if p["id"] == "china")
+    assert china["editor_note"].startswith("Check the 2024 figure")
+    assert china["figures"][0]["editor_note"] == "Read from a stored copy of the PDF."
+
+
+def test_paragraphs_record_links_and_citations_in_data_text(tmp_path: Path) -> None:
+    page = pages_of(tmp_path, producers__china=CHINA)["producers/china.md"]
+    assert (
+        "The largest producer.\n\nA second paragraph, which names [Export controls](../issues/export-controls.md)"
+        in page
+    )
+    assert re.search(r"cites a source<sup class=\"ree-cite\"><a href=\"#ref-\d\">", page)
+    assert "[[link" not in page
+
+
+def test_a_link_to_a_missing_record_in_text_is_an_error(tmp_path: Path) -> None:
+    broken = CHINA.replace("[[link issues/export-controls]]", "[[link issues/no-such-issue]]")
+    with pytest.raises(DataError) as caught:
+        pages_of(tmp_path, producers__china=broken)
+    assert "no-such-issue" in str(caught.value) and "producers/china.yml" in str(caught.value)
+
+
+def test_fact_box_stages_follow_the_figures_and_fiscal_years_are_named(tmp_path: Path) -> None:
+    page = pages_of(tmp_path, producers__china=CHINA)["producers/china.md"]
+    # The record names mining only, but its figures measure separation too: the box says both.
+    assert "| Stages of the chain | Mining, Separation and refining |" in page
+    assert "| FY2025 (to 30 June) |" in page
+
+
+def test_different_things_of_one_year_are_not_revisions(tmp_path: Path) -> None:
+    """Two shown values of one key (total oxide and NdPr without a product) are not a revision of each other."""
+    lynas = """
+        name: Lynas
+        kind: company
+        country: Australia
+        summary: A producer.
+        figures:
+          - {measure: refined-production, year: 2024, value: 10908, unit: t, source: usgs-test}
+          - {measure: refined-production, year: 2024, value: 5655, unit: t, source: usgs-test}
+        reviewed: 2026-11-27
+    """
+    files = dict(SMALL_DATA, **{"producers/lynas.yml": lynas})
+    write_files(tmp_path / "d", files)
+    catalog = build_catalog(tmp_path / "d")
+    assert stats.revisions(catalog.get("producer", "lynas")) == []
+
+
+def test_one_style_for_percentages_dates_and_notes() -> None:
+    assert percent(69.2314) == "69.2 %"
+    assert percent(0.03) == "< 0.1 %" and percent(0.0) == "0.0 %" and percent(None) == "–"
+    assert percent(1234.5) == "1,234.5 %"
+    assert partial_date("2014") == "2014"
+    assert partial_date("2014-08") == "August 2014"
+    assert partial_date("2014-08-07") == "7 August 2014"
+    assert [note_mark(n) for n in (1, 2, 26, 27, 28, 52, 53)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
+    assert language_of("稀土管理条例") == "zh" and language_of("レアアース") == "ja" and language_of("Rare") is None
+
+
+def test_percent_signs_in_data_text_take_the_site_style(tmp_path: Path) -> None:
+    china = CHINA.replace("Rounded by the source.", "About 62% of the world total; see example.org/a%20b.")
+    page = pages_of(tmp_path, producers__china=china)["producers/china.md"]
+    assert "62 % of the world total" in page and "62%" not in page
+
+
+@pytest.mark.parametrize("wanted", [[50, 51, 52, 53], [10, 10, 200, 199, 198], [300, 300, 300], [0, 5, 400]])
+def test_end_labels_never_overlap_and_stay_in_order(wanted: list[float]) -> None:
+    placed = place_labels(wanted, top=20, bottom=280)
+    ordered = sorted(range(len(wanted)), key=lambda i: (wanted[i], i))
+    ys = [placed[i] for i in ordered]
+    assert all(b - a >= LABEL_GAP - 1e-9 for a, b in itertools.pairwise(ys))
+    assert all(20 <= y <= 280 for y in ys)
+
+
+def test_line_chart_chooses_a_log_axis_and_names_each_line_once_per_layout() -> None:
+    series = [
+        Series("Scandium metal", [Point(2021, 5200, "5,200"), Point(2025, 5200, "5,200")], "Sc metal"),
+        Series("Scandium-aluminium alloy", [Point(2021, 42, "42"), Point(2025, 30, "30")], "Sc-Al alloy"),
+    ]
+    chart = str(line_chart(series, "T", "C"))
+    assert ">10,000<" in chart and ">10<" in chart  # decades: the values span more than tenfold
+    assert chart.count(">Sc metal 5,200<") == 2 and chart.count(">Sc-Al alloy 30<") == 2
+    flat = str(line_chart([Series("A", [Point(2021, 2, "2"), Point(2025, 3, "3")])], "T", "C"))
+    assert ">0<" in flat  # a linear axis from zero when the values are close
+    tops = [float(v) for v in re.findall(r'class="ree-chart__grid"[^>]*y1="([\d.]+)"', flat)]
+    dots = [float(v) for v in re.findall(r'class="ree-chart__dot"[^>]*cy="([\d.]+)"', flat)]
+    assert min(tops) <= min(dots)  # no point above the top gridline
+
+
+def test_a_late_start_is_noted_above_the_plot() -> None:
+    series = [
+        Series("United States", [Point(y, 50, "50 %") for y in range(1950, 2026)]),
+        Series("China", [Point(y, 60, "60 %") for y in range(2018, 2026)]),
+    ]
+    assert "China: no figures before 2018" in str(line_chart(series, "T", "C"))
