@@ -56,8 +56,8 @@ AUDIT_JS = r"""
     if (!visible(table)) continue;
     const wrap = table.closest('.md-typeset__scrollwrap') || table.parentElement;
     const stacked = table.hasAttribute('data-ree-stacked');
-    const tooWide = table.scrollWidth > wrap.clientWidth + 1 || table.getBoundingClientRect().right > wrap.getBoundingClientRect().right + 1;
-    if (tooWide && !stacked) out.push(`table wider than its column (${Math.round(table.scrollWidth)} > ${wrap.clientWidth} px): ${name(table)}`);
+    const tooWide = wrap.scrollWidth > wrap.clientWidth + 1 || table.getBoundingClientRect().right > wrap.getBoundingClientRect().right + 1;
+    if (tooWide && !stacked) out.push(`table wider than its column (${Math.round(wrap.scrollWidth)} > ${wrap.clientWidth} px): ${name(table)}`);
     if (width >= 1280) {
       for (const row of table.querySelectorAll('tr')) {
         const h = row.getBoundingClientRect().height;

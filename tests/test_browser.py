@@ -116,7 +116,7 @@ def test_producer_page_shows_a_chart(watched: Watched) -> None:
 
 def test_table_sorts_from_its_header_buttons_and_keeps_the_total_last(watched: Watched) -> None:
     page = watched.goto("/concentration/")
-    table = page.locator("table").filter(has_text="Share covered").first
+    table = page.locator("table").filter(has_text="Listed countries").first
     header = table.locator("th", has_text="Year")
     button = header.locator("button.ree-sort")
     assert button.count() == 1, "each sort header holds a button"
@@ -153,8 +153,13 @@ def test_timeline_filter_is_a_fieldset_with_a_live_count(watched: Watched) -> No
     visible = page.locator(".ree-timeline li:visible").count()
     assert 0 < visible < total
     assert count.inner_text() == f"Showing {visible} of {total} events."
-    # Year headings, and a jump list to them.
-    assert page.locator("nav.ree-jump a").count() == page.locator("h2[id^='year-']").count() > 5
+    # A folded group per year, the latest open, and a jump list that opens the group it names.
+    groups = page.locator("details[id^='year-']")
+    assert page.locator("nav.ree-jump a").count() == groups.count() > 5
+    assert groups.first.get_attribute("open") is not None and groups.last.get_attribute("open") is None
+    last = groups.last.get_attribute("id")
+    page.locator(f"nav.ree-jump a[href='#{last}']").click()
+    assert page.locator(f"#{last}").get_attribute("open") is not None
 
 
 def test_sources_filter_by_publisher_and_year(watched: Watched) -> None:
@@ -167,7 +172,9 @@ def test_sources_filter_by_publisher_and_year(watched: Watched) -> None:
     assert 0 < shown.count() < total
     assert all("2025" in text for text in page.locator(".ree-sources dt:visible + dd").all_inner_texts())
     assert page.locator("[data-ree-count]").inner_text() == f"Showing {shown.count()} of {total} sources."
-    assert page.locator("h2[id^='published-']:visible").count() == 1
+    # The one year with matches is shown and opened; the others are hidden.
+    assert page.locator("details[id^='published-']:visible").count() == 1
+    assert page.locator("details[id^='published-']:visible").get_attribute("open") is not None
     # And by kind of publisher.
     field.fill("")
     page.get_by_label("Kind of publisher").select_option("government")

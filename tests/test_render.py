@@ -85,7 +85,7 @@ def test_issue_page_names_what_it_responds_to(data_dir: Path) -> None:
 
 def test_index_pages_list_records(data_dir: Path) -> None:
     pages = render(data_dir)
-    assert "| 60 | [Neodymium](neodymium.md) (Nd) | Light | – | – | – | 144.242(3) |" in pages["elements/index.md"]
+    assert "| 60 [Neodymium](neodymium.md) (Nd) | Light | – | – | – | 144.242(3) |" in pages["elements/index.md"]
     assert "| [Bayan Obo](bayan-obo.md) | China | mining |" in pages["producers/index.md"]
 
 
