@@ -273,7 +273,5 @@ def test_elements_index_compares_the_seventeen() -> None:
     page = PAGES["elements/index.md"]
     assert "| Element | Group | Price ($/kg) | US import reliance | China's share | Atomic weight |" in page
     assert "## Main uses" in page  # long text off the table, in a list after it
-    rows = [
-        line for line in page.splitlines() if re.match(r"\| \d+ \[[A-Z][a-z]+\]\([^)]*\) \([A-Z][a-z]?\) \|", line)
-    ]
+    rows = [line for line in page.splitlines() if re.match(r"\| \d+ \[[A-Z][a-z]+\]\([^)]*\) \([A-Z][a-z]?\) \|", line)]
     assert len(rows) == 17
