@@ -311,6 +311,7 @@ class Views:
             "is a year for which the country's figure or the world total is not recorded.",
             y_label="%",
             max_value=100,
+            log=False,  # shares read from zero to a hundred, never on a logarithmic axis
         )
 
 

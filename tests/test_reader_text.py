@@ -164,3 +164,12 @@ def test_a_late_start_is_noted_above_the_plot() -> None:
         Series("China", [Point(y, 60, "60 %") for y in range(2018, 2026)]),
     ]
     assert "China: no figures before 2018" in str(line_chart(series, "T", "C"))
+
+
+def test_share_charts_read_from_zero_to_a_hundred() -> None:
+    """Shares span more than tenfold (the US from 0.2 % to 70 %), but a share chart never takes a log axis."""
+    from ree_site.views import Views
+
+    catalog = build_catalog(Path(__file__).resolve().parent.parent / "data")
+    chart = str(Views(catalog, "concentration.md").share_chart([catalog.get("producer", "united-states")]))
+    assert ">0<" in chart and ">100<" in chart and ">0.1<" not in chart
