@@ -290,6 +290,8 @@ def line_chart(
         parts.append(tail)
         return "".join(parts)
 
+    if log and "logarithmic" not in caption:
+        caption += " The vertical axis is logarithmic: each gridline is ten times the one below it."
     return _figure(draw, caption, "lines")
 
 
