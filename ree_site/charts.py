@@ -238,10 +238,11 @@ def line_chart(
     so a late start is never hidden.
     """
     years = sorted({p.year for s in series for p in s.points})
-    positive = [v for s in series for p in s.points for v in (p.value, p.high) if v is not None and v > 0]
+    every = [v for s in series for p in s.points for v in (p.value, p.high) if v is not None]
+    positive = [v for v in every if v > 0]
     if log is None:
         log = bool(positive) and max(positive) / min(positive) > 10
-    values = positive if log else [v for s in series for p in s.points for v in (p.value, p.high) if v is not None]
+    values = positive if log else every
     if not years or not values:
         return Markup("")
     desc = "; ".join(f"{s.name}: " + ", ".join(f"{p.year} {p.text}" for p in s.points) for s in series)
@@ -251,11 +252,11 @@ def line_chart(
     span = years[-1] - years[0]
     late = [s for s in series if span and min(p.year for p in s.points) - years[0] > max(span * 0.1, 5)]
     labelled = len(series) > 1
+    ends = [max(s.points, key=lambda p: p.year) for s in series]
 
     def draw(layout: str, width: int) -> str:
         narrow = layout == "narrow"
         most = 16 if narrow else 30
-        ends = [max(s.points, key=lambda p: p.year) for s in series]
         texts = [f"{_short(s.label, most)} {end.text}" for s, end in zip(series, ends, strict=True)]
         label_room = round(_CHAR * max((len(t) for t in texts), default=0)) + 16 if labelled else 0
         tick_room = round(_CHAR * max(len(_tick_text(t)) for t in ticks)) + 10

@@ -21,15 +21,13 @@ from pydantic import (
 M = TypeVar("M", bound=BaseModel)
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 #: A citation inside free text: ``... as USGS reports [@usgs-mcs-2026-rare-earths].``
-CITATION = re.compile(r"\[@([a-z0-9]+(?:-[a-z0-9]+)*)\]")
+CITATION = re.compile(rf"\[@({_ID})\]")
 #: A link to another record inside free text, named by its folder and id: ``[[link issues/china-japan-2010]]``.
-RECORD_LINK = re.compile(r"\[\[link (elements|producers|issues)/([a-z0-9]+(?:-[a-z0-9]+)*)\]\]")
+RECORD_LINK = re.compile(rf"\[\[link ((?:elements|producers|issues)/{_ID})\]\]")
 #: Either marker, for the renderer: a citation (group ``cite``) or a record link (group ``link``, "issues/id").
-TEXT_MARKER = re.compile(
-    r"\[@(?P<cite>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
-    r"|\[\[link (?P<link>(?:elements|producers|issues)/[a-z0-9]+(?:-[a-z0-9]+)*)\]\]"
-)
+TEXT_MARKER = re.compile(rf"\[@(?P<cite>{_ID})\]|\[\[link (?P<link>(?:elements|producers|issues)/{_ID})\]\]")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Year = Annotated[int, Field(ge=1000, le=2100)]
@@ -786,11 +784,8 @@ def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Refer
         for match in CITATION.finditer(value):
             yield loc, "source", match.group(1)
         for match in RECORD_LINK.finditer(value):
-            yield (
-                loc,
-                {"elements": "element", "producers": "producer", "issues": "issue"}[match.group(1)],
-                match.group(2),
-            )
+            folder, record_id = match.group(1).split("/")
+            yield loc, KIND_OF_FOLDER[folder], record_id
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from _text_citations(item, (*loc, key))
@@ -807,3 +802,4 @@ KINDS: dict[str, type[Record]] = {
 }
 #: The folder under the data directory that holds each kind.
 FOLDERS: dict[str, str] = {"element": "elements", "producer": "producers", "issue": "issues", "source": "sources"}
+KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items()}

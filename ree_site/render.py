@@ -27,10 +27,10 @@ from .catalog import Catalog, title_of
 from .loading import Entry, recording
 from .models import (
     CATEGORY_LABELS,
-    CITATION,
     FOLDERS,
     GROUP_LABELS,
     KIND_LABELS,
+    KIND_OF_FOLDER,
     MEASURE_LABELS,
     PROPERTY_LABELS,
     SOURCE_KIND_LABELS,
@@ -53,6 +53,7 @@ from .pages import (
     relative_url,
 )
 from .text import (
+    PERCENT_SIGN,
     QUALIFIER_SIGNS,
     SPACE,
     escape_chars,
@@ -89,6 +90,10 @@ class RenderedPage:
         return f"---\n{front}\n---\n\n{self.markdown}"
 
 
+def _citation_mark(number: int) -> Markup:
+    return Markup(f'<sup class="ree-cite"><a href="#ref-{number}">[{number}]</a></sup>')
+
+
 class Citations:
     """Numbers the sources cited on one page in order of first citation."""
 
@@ -99,8 +104,7 @@ class Citations:
 
     def cite(self, source_id: str) -> Markup:
         """A numbered superscript link to the page's reference list."""
-        number = self._number(source_id)
-        return Markup(f'<sup class="ree-cite"><a href="#ref-{number}">[{number}]</a></sup>')
+        return _citation_mark(self._number(source_id))
 
     def _number(self, source_id: str) -> int:
         if source_id not in self._order:
@@ -115,8 +119,7 @@ class Citations:
             if kind == "cite":
                 out += self.cite(part)
             elif kind == "link":
-                folder, record_id = part.split("/", 1)
-                entry = self._catalog.get(KIND_OF_FOLDER[folder], record_id)
+                entry = linked(self._catalog, part)
                 target = relative_link(self._page_uri, record_uri(entry.kind, entry.id))
                 out += Markup(f"[{md_escape(title_of(entry))}]({target})")
             else:
@@ -131,8 +134,7 @@ class Citations:
 
     def cites(self, source_ids: list[str]) -> Markup:
         """Several citations at one place, in the order of their numbers: [1][2][5], never [5][1][2]."""
-        numbers = sorted({self._number(s) for s in source_ids})
-        return Markup("").join(Markup(f'<sup class="ree-cite"><a href="#ref-{n}">[{n}]</a></sup>') for n in numbers)
+        return Markup("").join(_citation_mark(n) for n in sorted({self._number(s) for s in source_ids}))
 
     def add(self, source_ids: list[str]) -> str:
         """Add sources that are not cited inline (a record's further reading); renders as nothing."""
@@ -158,9 +160,12 @@ class Citations:
 
 #: A blank line in free text: a new paragraph where the text stands as a block (summaries, status notes).
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-#: ``62%`` in data text, printed in the site's style with a space (``62 %``); ``%`` alone is left as it is.
-_PERCENT = re.compile(r"(?<=\d)%")
-KIND_OF_FOLDER = {folder: kind for kind, folder in FOLDERS.items()}
+
+
+def linked(catalog: Catalog, link: str) -> Entry[Record]:
+    """The record a ``[[link folder/id]]`` marker names (``link`` is "folder/id")."""
+    folder, record_id = link.split("/", 1)
+    return catalog.get(KIND_OF_FOLDER[folder], record_id)
 
 
 def split_text(value: str) -> list[tuple[str, str]]:
@@ -179,7 +184,7 @@ def split_text(value: str) -> list[tuple[str, str]]:
     found = []
     for index, (kind, part) in enumerate(pieces):
         if kind == "text":
-            words = _PERCENT.sub(" %", SPACE.sub(" ", part))
+            words = PERCENT_SIGN.sub(" %", SPACE.sub(" ", part))
             nxt = pieces[index + 1][0] if index + 1 < len(pieces) else None
             found.append((kind, words.rstrip() if nxt == "cite" else words))
         else:
@@ -273,7 +278,7 @@ class Renderer:
         uri = record_uri(entry.kind, entry.id)
         context = {"entry": entry, "record": entry.record}
         markdown = self._render(f"{entry.kind}.md.j2", uri, context)
-        return RenderedPage(uri, markdown, entry.path, title_of(entry), record_meta(entry))
+        return RenderedPage(uri, markdown, entry.path, title_of(entry), record_meta(entry, self.catalog))
 
     def render_index(self, kind: str) -> RenderedPage:
         uri = index_uri(kind)
@@ -355,7 +360,7 @@ def configuration(value: str) -> Markup:
 VIEW_BOOST = 1.5
 
 
-def record_meta(entry: Entry[Record]) -> dict[str, Any]:
+def record_meta(entry: Entry[Record], catalog: Catalog) -> dict[str, Any]:
     """Front matter of a record page: tags for Material's tags plugin, a search boost, a description."""
     record = entry.record
     tags: list[str]
@@ -388,13 +393,20 @@ def record_meta(entry: Entry[Record]) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": search}
     summary = getattr(record, "summary", None)
     if summary:
-        meta["description"] = html_title(plain_summary(summary))
+        meta["description"] = html_title(plain_summary(summary, catalog))
     return meta
 
 
-def plain_summary(text: str, limit: int = 200) -> str:
-    """The first sentence or so of ``text`` without citation markers, for meta descriptions."""
-    plain = SPACE.sub(" ", CITATION.sub("", text)).strip()
+def plain_summary(text: str, catalog: Catalog, limit: int = 200) -> str:
+    """The first sentence or so of ``text`` for meta descriptions: citations left out, a record link as the
+    record's title."""
+    words = []
+    for kind, part in split_text(text):
+        if kind == "link":
+            words.append(title_of(linked(catalog, part)))
+        elif kind == "text":
+            words.append(part)
+    plain = SPACE.sub(" ", "".join(words)).strip()
     if len(plain) <= limit:
         return plain
     cut = plain[:limit].rsplit(" ", 1)[0]

@@ -7,7 +7,6 @@ directly to print the problems of a built site: ``python -m tests.layout SITE_DI
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -131,8 +130,7 @@ def audit(page: Any, width: int, ids: list[str]) -> list[str]:
 def set_scheme(page: Any, scheme: str) -> None:
     """Switch Material's palette in place (as its toggle does), without a reload."""
     page.evaluate(
-        """(scheme) => { document.body.setAttribute('data-md-color-scheme', scheme);
-          const p = scheme === 'slate' ? 'custom' : 'custom'; document.body.setAttribute('data-md-color-primary', p); }""",
+        "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)",
         scheme,
     )
 
@@ -173,6 +171,3 @@ def main(site: Path) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(Path(sys.argv[1])))
-
-
-__all__ = ["WIDTHS", "audit", "pages", "re", "record_ids", "set_scheme"]

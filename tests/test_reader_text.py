@@ -173,3 +173,10 @@ def test_share_charts_read_from_zero_to_a_hundred() -> None:
     catalog = build_catalog(Path(__file__).resolve().parent.parent / "data")
     chart = str(Views(catalog, "concentration.md").share_chart([catalog.get("producer", "united-states")]))
     assert ">0<" in chart and ">100<" in chart and ">0.1<" not in chart
+
+
+def test_a_record_link_reads_as_its_title_in_the_meta_description(tmp_path: Path) -> None:
+    china = CHINA.replace("The largest producer.\n", "The largest producer; see [[link issues/export-controls]].\n")
+    pages_of(tmp_path, producers__china=china)
+    rendered = {p.uri: p for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+    assert rendered["producers/china.md"].meta["description"].startswith("The largest producer; see Export controls.")

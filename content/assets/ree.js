@@ -105,6 +105,7 @@
       function apply() {
         var shown = {}, visible = 0, total = 0;
         filter.querySelectorAll("input").forEach(function (box) { shown[box.value] = box.checked; });
+        var filtering = Object.keys(shown).some(function (k) { return !shown[k]; });
         lists.forEach(function (list) {
           var any = false;
           list.querySelectorAll("li").forEach(function (item) {
@@ -113,7 +114,7 @@
             total += 1;
             if (!item.hidden) { visible += 1; any = true; }
           });
-          showGroup(list, any, visible < total || Object.keys(shown).some(function (k) { return !shown[k]; }));
+          showGroup(list, any, filtering);
         });
         if (count) count.textContent = "Showing " + visible + " of " + total + " events.";
       }
