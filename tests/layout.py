@@ -15,6 +15,12 @@ from typing import Any
 WIDTHS = (390, 1280, 1600)
 #: The tallest a table row may be at desktop widths, in CSS px (about five lines of text).
 MAX_ROW = 120
+#: The longest paragraph of a generated page, in characters, citation marks aside ("about 600").
+MAX_PARAGRAPH = 650
+#: Generated pages (records, collection indexes, views): the paragraph limit applies to them; the articles and the
+#: hand-written pages are edited as prose.
+GENERATED = ("/elements/", "/producers/", "/issues/", "/sources/", "/concentration/", "/prices/", "/timeline/",
+             "/downloads/")  # fmt: skip
 #: Phrases of the editors' workshop that no page may print.
 EDITOR_PHRASES = (
     "not opened",
@@ -34,7 +40,7 @@ EDITOR_PHRASES = (
 )
 
 AUDIT_JS = r"""
-([width, maxRow, ids, phrases]) => {
+([width, maxRow, ids, phrases, maxParagraph]) => {
   const out = [];
   const name = (el) => {
     const id = el.id ? '#' + el.id : '';
@@ -104,7 +110,13 @@ AUDIT_JS = r"""
       if (!c || seen.has(paint)) continue; seen.add(paint);
       const r = ratio(c, bg); if (r < 3) out.push(`chart mark at ${r.toFixed(2)}:1 against its background in "${chart}": ${m.getAttribute('class')} ${paint}`); }
   }
-  // 4. Text for readers only: no editors' phrase, field name or record id.
+  // 4. Paragraphs a reader can take in (generated pages only; 0 means no limit).
+  if (maxParagraph) for (const p of article.querySelectorAll('p')) {
+    const copy = p.cloneNode(true); copy.querySelectorAll('sup').forEach((s) => s.remove());
+    const length = copy.textContent.replace(/\s+/g, ' ').trim().length;
+    if (length > maxParagraph) out.push(`paragraph of ${length} characters: ${name(p)}`);
+  }
+  // 5. Text for readers only: no editors' phrase, field name or record id.
   const text = article.innerText;
   const lower = text.toLowerCase();
   for (const p of phrases) if (lower.includes(p)) { const i = lower.indexOf(p);
@@ -122,8 +134,10 @@ def record_ids(data: Path) -> list[str]:
     return sorted({p.stem for p in data.glob("*/*.yml") if "-" in p.stem and p.parent.name != "schema"})
 
 
-def audit(page: Any, width: int, ids: list[str]) -> list[str]:
-    found: list[str] = page.evaluate(AUDIT_JS, [width, MAX_ROW, ids, list(EDITOR_PHRASES)])
+def audit(page: Any, width: int, ids: list[str], generated: bool = True) -> list[str]:
+    """The problems of the page open in ``page`` at ``width``; ``generated`` applies the paragraph limit."""
+    limit = MAX_PARAGRAPH if generated else 0
+    found: list[str] = page.evaluate(AUDIT_JS, [width, MAX_ROW, ids, list(EDITOR_PHRASES), limit])
     return found
 
 
@@ -159,7 +173,7 @@ def main(site: Path) -> int:
                 page.goto(base + path, wait_until="load")
                 for scheme in ("default", "slate"):
                     set_scheme(page, scheme)
-                    for problem in audit(page, width, ids):
+                    for problem in audit(page, width, ids, path.startswith(GENERATED)):
                         if scheme == "slate" and "chart mark" not in problem:
                             continue
                         total += 1
