@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -88,3 +89,30 @@ def test_no_repository_link_or_edit_pencil_without_repo_url(site: Path) -> None:
 )
 def test_external_fetch_pattern(html: str, fetches: bool) -> None:
     assert bool(EXTERNAL_FETCH.search(html)) is fetches
+
+
+def _editor_notes(value: object, where: str) -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        found = [(where, value["editor_note"])] if value.get("editor_note") else []
+        return found + [n for k, v in value.items() for n in _editor_notes(v, f"{where}.{k}")]
+    if isinstance(value, list):
+        return [n for i, v in enumerate(value) for n in _editor_notes(v, f"{where}[{i}]")]
+    return []
+
+
+def test_no_editor_note_is_printed_on_any_page(site: Path) -> None:
+    """Every editor_note of the real data (over a hundred) is absent from every built page, and each is in the
+    JSON downloads; a failure names the record and the field."""
+    from ree_site import build_catalog
+
+    catalog = build_catalog(ROOT / "data")
+    notes = [n for e in catalog.entries.values() for n in _editor_notes(e.record.model_dump(), f"{e.kind}s/{e.id}")]
+    assert len(notes) > 100
+    pages = " ".join(
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page.read_text())).split()) for page in site.rglob("*.html")
+    )
+    kept = {note for p in (site / "api").glob("*.json") for _, note in _editor_notes(json.loads(p.read_text()), "")}
+    printed = [where for where, note in notes if " ".join(note.split())[:60] in pages]
+    assert printed == [], "editor notes printed on a page: " + ", ".join(printed)
+    escaped = [where for where, note in notes if note not in kept]
+    assert escaped == [], "editor notes missing from the downloads: " + ", ".join(escaped)
