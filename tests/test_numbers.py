@@ -157,7 +157,7 @@ def test_element_page_shows_its_prices_imports_and_ore_grades(make_data: MakeDat
     # Years down the side, latest first; the product's full name and its basis under the table.
     assert "| Year | Neodymium oxide |" in page
     assert page.index("| 2024 | 56<sup") < page.index("| 2023 | 78<sup")
-    assert "- Neodymium oxide: Neodymium oxide, 99.5 % minimum; Free on board." in page  # one percent style
+    assert "- Neodymium oxide, 99.5 % minimum: Free on board." in page  # one percent style
     assert "2024: 60 $/kg" in page and "(MCS 2025)" in page  # the earlier edition is kept and named
     assert "| Latest price | 56 $/kg (2024)" in page
     assert "| US net import reliance | 67 % (2025)" in page

@@ -180,3 +180,26 @@ def test_a_record_link_reads_as_its_title_in_the_meta_description(tmp_path: Path
     pages_of(tmp_path, producers__china=china)
     rendered = {p.uri: p for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
     assert rendered["producers/china.md"].meta["description"].startswith("The largest producer; see Export controls.")
+
+
+def test_a_sourced_mining_share_says_what_the_tonnages_give(tmp_path: Path) -> None:
+    """Two answers to one question on one page: the stage share from its source and the share the tonnages give,
+    with the reason the stage figures keep the first."""
+    china = CHINA.replace(
+        "      - measure: share-separation",
+        "      - {measure: share-mining, year: 2024, value: 62, unit: '%', source: usgs-test}\n"
+        "      - measure: share-separation",
+    )
+    world = """
+        name: World
+        kind: country
+        country: World
+        aggregate: world
+        summary: The world total.
+        figures:
+          - {measure: mine-production, year: 2024, value: 390000, unit: t REO, source: usgs-test}
+        reviewed: 2026-11-27
+    """
+    page = pages_of(tmp_path, producers__china=china, producers__world=world)["producers/china.md"]
+    assert "Computed from mine production tonnages, the share was 69.2 % in 2024" in page
+    assert "the stage figures keep 62 % so that every stage is measured by one kind of source" in page
