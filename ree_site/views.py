@@ -116,7 +116,8 @@ class Views:
         return column_chart(
             points,
             title=f"{label} of {name} by year ({unit})",
-            caption=f"{label} of {name} by year, in {unit}.{note} Each figure's source is in the producer's table of figures.",
+            caption=f"{label} of {name} by year, in {unit}.{note} Each figure's source is in the producer's table of "
+            "figures.",
         )
 
     def grade_chart(self, entry: Entry[Record]) -> Markup:
