@@ -273,5 +273,7 @@ def test_elements_index_compares_the_seventeen() -> None:
     page = PAGES["elements/index.md"]
     assert "| Element | Group | Price ($/kg) | US import reliance | China's share | Atomic weight |" in page
     assert "## Main uses" in page  # long text off the table, in a list after it
+    uses = [line for line in page.splitlines() if line.startswith("- **[")]
+    assert len(uses) == 17 and all("</sup>; " in line for line in uses if line.count("<sup") > 1)
     rows = [line for line in page.splitlines() if re.match(r"\| \d+ \[[A-Z][a-z]+\]\([^)]*\) \([A-Z][a-z]?\) \|", line)]
     assert len(rows) == 17
