@@ -256,7 +256,7 @@ def line_chart(
 
     def draw(layout: str, width: int) -> str:
         narrow = layout == "narrow"
-        most = 16 if narrow else 30
+        most = 18 if narrow else 30
         texts = [f"{_short(s.label, most)} {end.text}" for s, end in zip(series, ends, strict=True)]
         label_room = round(_CHAR * max((len(t) for t in texts), default=0)) + 16 if labelled else 0
         tick_room = round(_CHAR * max(len(_tick_text(t)) for t in ticks)) + 10

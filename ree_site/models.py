@@ -749,6 +749,11 @@ class Issue(Record):
         default_factory=list, description="Ids of the issues that respond to this one (diversification after controls)."
     )
 
+    @property
+    def status_date(self) -> dt.date:
+        """The day the status is stated for: ``status_as_of``, else the review date."""
+        return self.status_as_of or self.reviewed
+
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for index, response in enumerate(self.responses):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -203,3 +204,15 @@ def test_a_sourced_mining_share_says_what_the_tonnages_give(tmp_path: Path) -> N
     page = pages_of(tmp_path, producers__china=china, producers__world=world)["producers/china.md"]
     assert "Computed from mine production tonnages, the share was 69.2 % in 2024" in page
     assert "the stage figures keep 62 % so that every stage is measured by one kind of source" in page
+
+
+def test_a_status_carries_the_date_it_is_stated_for(tmp_path: Path) -> None:
+    issue = textwrap.dedent(SMALL_DATA["issues/export-controls.yml"]).replace(
+        "status: active\n", "status: active\nstatus_as_of: 2026-06-22\n"
+    )
+    write_files(tmp_path / "data", dict(SMALL_DATA, **{"issues/export-controls.yml": issue}))
+    pages = {p.uri: p.markdown for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+    assert "| Status | Active, as of 22 June 2026 |" in pages["issues/export-controls.md"]
+    assert '| Active | <time datetime="2026-06-22">22 June 2026</time> |' in pages["issues/index.md"]
+    # Without status_as_of, the review date.
+    assert '| Ongoing | <time datetime="2026-11-27">27 November 2026</time> |' in pages["issues/index.md"]
