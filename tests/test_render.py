@@ -86,7 +86,9 @@ def test_issue_page_names_what_it_responds_to(data_dir: Path) -> None:
 def test_index_pages_list_records(data_dir: Path) -> None:
     pages = render(data_dir)
     assert "| 60 [Neodymium](neodymium.md) (Nd) | Light | – | – | – | 144.242(3) |" in pages["elements/index.md"]
-    assert "| [Bayan Obo](bayan-obo.md) | China | mining |" in pages["producers/index.md"]
+    assert "| [Bayan Obo](bayan-obo.md) | China | Mining |" in pages["producers/index.md"]
+    # The stages the record names and those its figures measure, as on its own page.
+    assert "| [China](china.md) | China | Mining, Separation and refining |" in pages["producers/index.md"]
 
 
 def test_data_text_is_never_markup_or_template(make_data: MakeData) -> None:
