@@ -63,9 +63,11 @@ from .text import (
     join,
     long_date,
     md_escape,
+    note_mark,
     number,
     partial_date,
     percent,
+    titled,
 )
 from .views import Views
 
@@ -190,22 +192,6 @@ def split_text(value: str) -> list[tuple[str, str]]:
         else:
             found.append((kind, part))
     return found
-
-
-#: Scripts other than Latin that titles are written in, and the language their text is taken to be in.
-_SCRIPTS = ((re.compile(r"[\u3040-\u30ff]"), "ja"), (re.compile(r"[\uac00-\ud7af]"), "ko"),
-            (re.compile(r"[\u4e00-\u9fff]"), "zh"), (re.compile(r"[\u0400-\u04ff]"), "ru"))  # fmt: skip
-
-
-def language_of(text: str) -> str | None:
-    """The language of a title in another script (Japanese kana first: Japanese also uses Han characters)."""
-    return next((lang for pattern, lang in _SCRIPTS if pattern.search(text)), None)
-
-
-def titled(text: str) -> Markup:
-    """A title as plain text, in a ``lang`` span when it is written in another script (for screen readers)."""
-    lang = language_of(text)
-    return Markup(f'<span lang="{lang}">{md_escape(text)}</span>') if lang else md_escape(text)
 
 
 class Renderer:
@@ -335,15 +321,6 @@ class Renderer:
         incremental render complete (see :mod:`ree_site.incremental`)."""
         with recording():
             return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
-
-
-def note_mark(number: int) -> str:
-    """The letter of the ``number``-th note under a table: a, b, ..., z, aa, ab, ..."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

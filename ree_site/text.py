@@ -98,3 +98,28 @@ def partial_date(value: str) -> str:
 def html_title(text: str) -> str:
     """A record's title for places where MkDocs or Material print it as raw HTML (nav, page title, meta tags)."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+#: Scripts other than Latin that titles are written in, and the language their text is taken to be in.
+_SCRIPTS = ((re.compile(r"[\u3040-\u30ff]"), "ja"), (re.compile(r"[\uac00-\ud7af]"), "ko"),
+            (re.compile(r"[\u4e00-\u9fff]"), "zh"), (re.compile(r"[\u0400-\u04ff]"), "ru"))  # fmt: skip
+
+
+def language_of(text: str) -> str | None:
+    """The language of a title in another script (Japanese kana first: Japanese also uses Han characters)."""
+    return next((lang for pattern, lang in _SCRIPTS if pattern.search(text)), None)
+
+
+def titled(text: str) -> Markup:
+    """A title as plain text, in a ``lang`` span when it is written in another script (for screen readers)."""
+    lang = language_of(text)
+    return Markup(f'<span lang="{lang}">{md_escape(text)}</span>') if lang else md_escape(text)
+
+
+def note_mark(number: int) -> str:
+    """The letter of the ``number``-th note under a table: a, b, ..., z, aa, ab, ..."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters

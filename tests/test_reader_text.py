@@ -15,8 +15,8 @@ from ree_site import build_catalog, stats
 from ree_site.charts import LABEL_GAP, Point, Series, line_chart, place_labels
 from ree_site.errors import DataError
 from ree_site.export import export_files
-from ree_site.render import Renderer, language_of, note_mark
-from ree_site.text import partial_date, percent
+from ree_site.render import Renderer
+from ree_site.text import language_of, note_mark, partial_date, percent
 
 from .conftest import SMALL_DATA, write_files
 
