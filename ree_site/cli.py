@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -11,49 +12,58 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
-from .abbreviations import Abbreviations
-from .articles import find_articles
-from .catalog import Catalog
-from .embeds import check_pages
-from .errors import DataError
+from .errors import DataError, ReeError
 from .export import export_files
-from .incremental import Session, folder_signature
-from .loading import display_path, ignored_files, load_records, valid_id
+from .incremental import folder_signature
+from .loading import display_path, valid_id
 from .models import FOLDERS
-from .render import Renderer, TemplateRenderError
+from .project import CONFIG_FILE, Project, read_settings
 from .schema import schema_files
 from .tree import docs_tree, engine_config, write_tree
 
 
+def _project(args: argparse.Namespace, *, remember: bool = False, **paths: str | None) -> Project:
+    """The project configured by ``--config-file``: by default mkdocs.yml beside the data folder when one is named,
+    else in the current folder. Folders named on the command line (from the current folder) replace the
+    configured ones; the other options are mkdocs.yml's, as the plugin reads them."""
+    data_dir = paths.get("data_dir")
+    if args.config_file:
+        config = Path(args.config_file)
+    elif data_dir:
+        config = Path(data_dir).absolute().parent / CONFIG_FILE
+    else:
+        config = Path(CONFIG_FILE)
+    settings = read_settings(config)
+    given = {
+        name: os.path.relpath(Path(path).absolute(), settings.root.absolute()) for name, path in paths.items() if path
+    }
+    return Project.from_settings(settings, remember=remember, **given)
+
+
 def _check(args: argparse.Namespace) -> int:
-    data_dir = Path(args.data_dir)
-    if not data_dir.is_dir():
-        print(f"ree-site check: error: no such folder: {data_dir}", file=sys.stderr)
+    if not Path(args.data_dir).is_dir():
+        print(f"ree-site check: error: no such folder: {args.data_dir}", file=sys.stderr)
         return 2
-    for note in ignored_files(data_dir):
-        print(note)
-    catalog = _load(data_dir)
-    if catalog is None:
-        return 1
-    # Everything the strict build refuses before it writes a page: the data, the templates, the directives in
-    # the hand-written pages, and sources that nothing cites.
-    problems = list(catalog.uncited())
-    project = data_dir.parent
-    content = Path(args.content_dir) if args.content_dir else project / "content"
-    templates = Path(args.templates_dir) if args.templates_dir else project / "overrides" / "ree"
-    if content.is_dir():
-        problems += check_pages(catalog, content, Path.cwd(), find_articles(content))
     try:
-        Renderer(catalog, templates if templates.is_dir() else None).render_all()
-    except TemplateRenderError as exc:
+        project = _project(args, data_dir=args.data_dir, docs_dir=args.content_dir, templates_dir=args.templates_dir)
+        outcome = project.run()
+    except ReeError as exc:
         print(exc)
         return 1
-    if problems:
-        print(DataError(problems).report())
+    for note in outcome.notes:
+        print(note)
+    # Everything the strict build refuses before it writes a page: the data, the templates, the directives in
+    # the hand-written pages, and sources that nothing cites.
+    if outcome.failure:
+        print(outcome.failure)
         return 1
-    count = len(catalog.entries)
+    if outcome.problems or outcome.uncited:
+        print(DataError([*outcome.problems, *outcome.uncited]).report())
+        return 1
+    count = len(outcome.catalog.entries)
+    content = project.docs_dir
     pages = f" and the pages in {display_path(content, None)}" if content.is_dir() else ""
-    print(f"{count} record{'s' if count != 1 else ''} checked in {data_dir}{pages}: no problems found.")
+    print(f"{count} record{'s' if count != 1 else ''} checked in {args.data_dir}{pages}: no problems found.")
     print(f"Not checked here: {LEFT_TO_MKDOCS}.")
     return 0
 
@@ -81,43 +91,42 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(data_dir: Path) -> Catalog | None:
-    """The catalog, or None after printing the problems (the caller exits with 1)."""
-    try:
-        return Catalog.build(load_records(data_dir))
-    except DataError as exc:
-        print(exc.report())
-        return None
-
-
 def _export(args: argparse.Namespace) -> int:
-    catalog = _load(Path(args.data_dir))
-    if catalog is None:
+    try:
+        project = _project(args, data_dir=args.data_dir)
+        catalog = project.catalog()
+    except ReeError as exc:
+        print(exc)
         return 1
     files = {uri: text.encode("utf-8") for uri, text in export_files(catalog).items()}
-    return _write(Path(args.directory), files, (Path(args.data_dir),), "download files")
+    return _write(Path(args.directory), files, (project.data_dir,), "download files")
 
 
 def _generate(args: argparse.Namespace) -> int:
-    data_dir, docs_dir = Path(args.data_dir), Path(args.docs_dir)
-    templates = Path(args.templates_dir) if args.templates_dir and Path(args.templates_dir).is_dir() else None
-    session = Session(data_dir, None, templates, remember=args.watch)
-    status = _generate_once(args, session)
+    try:
+        project = _project(
+            args, remember=args.watch, data_dir=args.data_dir, docs_dir=args.docs_dir,
+            templates_dir=args.templates_dir, abbreviations=args.abbreviations,
+        )  # fmt: skip
+    except ReeError as exc:
+        print(exc)
+        return 1
+    status = _generate_once(args, project)
     if not args.watch:
         return status
     # Polled rather than watched with events: a few thousand stat calls a second cost little, and polling needs
     # no thread, no debouncing of an editor's burst of writes, and works the same on every system.
-    inputs = [data_dir, docs_dir, *([templates] if templates else [])]
-    files = [Path(args.abbreviations), Path(args.mkdocs_config)]
-    seen = _inputs(inputs, files)
-    print(f"Watching {', '.join(map(str, inputs))} for changes (Ctrl-C stops)", flush=True)
+    folders = [project.data_dir, project.docs_dir, project.templates_dir]
+    files = [*([project.abbreviations_file] if project.abbreviations_file else []), _config_file(args, project)]
+    seen = _inputs(folders, files)
+    print(f"Watching {', '.join(map(str, folders))} for changes (Ctrl-C stops)", flush=True)
     try:
         while True:
             time.sleep(WATCH_INTERVAL)
-            now = _inputs(inputs, files)
+            now = _inputs(folders, files)
             if now != seen:
                 seen = now
-                _generate_once(args, session)
+                _generate_once(args, project)
     except KeyboardInterrupt:
         return 0
 
@@ -135,26 +144,31 @@ def _inputs(folders: list[Path], files: list[Path]) -> tuple[object, ...]:
     return (*(folder_signature(folder) for folder in folders), tuple(stats))
 
 
-def _generate_once(args: argparse.Namespace, session: Session) -> int:
-    data_dir, docs_dir = Path(args.data_dir), Path(args.docs_dir)
+def _config_file(args: argparse.Namespace, project: Project) -> Path:
+    return Path(args.config_file) if args.config_file else project.root / CONFIG_FILE
+
+
+def _generate_once(args: argparse.Namespace, project: Project) -> int:
     start = time.perf_counter()
-    abbreviations = None
-    if args.abbreviations and Path(args.abbreviations).is_file():
-        abbreviations = Abbreviations.parse(Path(args.abbreviations).read_text(encoding="utf-8"))
     try:
-        rebuild = session.update()
-        files = docs_tree(rebuild.catalog, docs_dir, session.templates_dir, abbreviations, pages=rebuild.pages)
-    except DataError as exc:
-        print(exc.report(), flush=True)
-        return 1
-    except TemplateRenderError as exc:
+        outcome = project.run()
+        if outcome.broken:
+            raise ReeError(outcome.report())
+        files = docs_tree(
+            outcome.catalog, project.docs_dir, project.templates_dir, outcome.abbreviations, pages=outcome.pages,
+            root=project.root,
+        )  # fmt: skip
+    except ReeError as exc:
         print(exc, flush=True)
         return 1
-    status = _write(Path(args.directory), files, (docs_dir, data_dir), "files: hand-written pages with their "
-                    "directives expanded, generated pages, downloads", time.perf_counter() - start)  # fmt: skip
+    protected = (project.docs_dir, project.data_dir)
+    status = _write(Path(args.directory), files, protected, "files: hand-written pages with their directives "
+                    "expanded, generated pages, downloads", time.perf_counter() - start)  # fmt: skip
     if status == 0 and args.config:
         config = Path(args.config)
-        text = engine_config(Path(args.mkdocs_config).read_text(encoding="utf-8"), args.directory, args.site_dir)
+        settings = read_settings(_config_file(args, project))
+        nav = project.nav(settings.nav, outcome.catalog)
+        text = engine_config(settings.text, args.directory, args.site_dir, nav)
         if not config.exists() or config.read_text(encoding="utf-8") != text:
             config.write_text(text, encoding="utf-8")
     return status
@@ -185,6 +199,18 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+#: The help of an option whose default is mkdocs.yml's.
+CONFIGURED = "{} (default: the ree plugin's {} in mkdocs.yml, else its default)"
+
+
+def _config_option(parser: argparse.ArgumentParser, *aliases: str) -> None:
+    parser.add_argument(
+        "--config-file", "-f", *aliases, dest="config_file",
+        help="the project's mkdocs.yml, whose ree plugin options are the defaults (default: mkdocs.yml beside the "
+        "data folder when one is named, else in the current folder)",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ree-site",
@@ -213,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--templates-dir", help="template overrides to render with (default: overrides/ree/ beside DATA_DIR)"
     )
+    _config_option(check)
     check.set_defaults(run=_check)
 
     new = commands.add_parser(
@@ -239,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write api/*.json, api/*.csv and api/schema/*.json into DIRECTORY, as the site's downloads.",
     )
     export.add_argument("directory", metavar="DIRECTORY")
-    export.add_argument("--data-dir", default="data", help="folder of records (default: data)")
+    export.add_argument("--data-dir", help=CONFIGURED.format("folder of records", "data_dir"))
+    _config_option(export)
     export.set_defaults(run=_export)
 
     generate = commands.add_parser(
@@ -254,21 +282,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     generate.add_argument("directory", metavar="DIRECTORY")
-    generate.add_argument("--data-dir", default="data", help="folder of records (default: data)")
-    generate.add_argument("--docs-dir", default="content", help="hand-written pages and assets (default: content)")
+    generate.add_argument("--data-dir", help=CONFIGURED.format("folder of records", "data_dir"))
+    generate.add_argument("--docs-dir", help=CONFIGURED.format("hand-written pages and assets", "docs_dir"))
+    generate.add_argument("--templates-dir", help=CONFIGURED.format("template overrides", "templates_dir"))
     generate.add_argument(
-        "--templates-dir", default="overrides/ree", help="template overrides (default: overrides/ree)"
+        "--abbreviations",
+        help=CONFIGURED.format("glossary abbreviations appended where used", "abbreviations"),
     )
     generate.add_argument(
         "--config", help="also write an engine's configuration here: mkdocs.yml with docs_dir set to DIRECTORY"
     )
-    generate.add_argument("--mkdocs-config", default="mkdocs.yml", help="the configuration --config starts from")
     generate.add_argument("--site-dir", default="site-zensical", help="site_dir of the --config file")
-    generate.add_argument(
-        "--abbreviations",
-        default="content/includes/abbreviations.md",
-        help="glossary abbreviations appended where used (default: content/includes/abbreviations.md)",
-    )
+    _config_option(generate, "--mkdocs-config")
     generate.add_argument(
         "--watch",
         action="store_true",

@@ -1,19 +1,30 @@
-"""The ``ree`` plugin's options, as written under ``plugins: - ree:`` in mkdocs.yml."""
+"""The ``ree`` plugin's options, as written under ``plugins: - ree:`` in mkdocs.yml.
+
+The options and their defaults are :class:`ree_site.project.Options`'s: this class only declares them to MkDocs,
+which validates them. ``ree-site check``, ``generate`` and ``export`` read the same options from mkdocs.yml.
+"""
 
 from __future__ import annotations
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .project import Options
+
+_DEFAULTS = Options()
+
 
 class ReeConfig(base.Config):
-    #: Folder of YAML records, relative to mkdocs.yml.
-    data_dir = c.Type(str, default="data")
-    #: Folder whose ``<name>.md.j2`` files replace the packaged templates one by one, relative to mkdocs.yml.
-    templates_dir = c.Type(str, default="overrides/ree")
-    #: A collection with at most this many records lists each record in the sidebar; larger ones
-    #: are reached through their index page only, which keeps build time linear in the number of pages.
-    nav_max_records = c.Type(int, default=30)
-    #: A file of Markdown abbreviations (``*[REO]: Rare-earth oxide``), relative to mkdocs.yml. Each page gets the
-    #: definitions of the terms it uses, so that they show their meaning on hover (needs the ``abbr`` extension).
+    data_dir = c.Type(str, default=_DEFAULTS.data_dir)
+    templates_dir = c.Type(str, default=_DEFAULTS.templates_dir)
+    nav_max_records = c.Type(int, default=_DEFAULTS.nav_max_records)
     abbreviations = c.Optional(c.Type(str))
+
+    def options(self) -> Options:
+        """The options as the pipeline takes them."""
+        return Options(
+            data_dir=self.data_dir,
+            templates_dir=self.templates_dir,
+            nav_max_records=self.nav_max_records,
+            abbreviations=self.abbreviations,
+        )

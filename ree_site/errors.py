@@ -29,7 +29,12 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class DataError(Exception):
+class ReeError(Exception):
+    """The base of every error the pipeline raises for the user to fix: the MkDocs plugin turns it into a
+    ``PluginError`` and the ``ree-site`` command prints it, neither with a traceback."""
+
+
+class DataError(ReeError):
     """Raised when the data has problems; carries every problem found, sorted by place."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:

@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from . import stats
 from .catalog import Catalog, title_of
+from .errors import ReeError
 from .loading import Entry, recording
 from .models import (
     CATEGORY_LABELS,
@@ -390,5 +391,5 @@ def plain_summary(text: str, catalog: Catalog, limit: int = 200) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-class TemplateRenderError(Exception):
+class TemplateRenderError(ReeError):
     """A template failed to render (a missing field, a syntax error in an override)."""

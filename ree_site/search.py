@@ -15,6 +15,10 @@ import json
 import re
 from typing import Any
 
+#: Where the blog's articles are, and how they weigh against a page's default of 1 (records: 2 or 3): they are
+#: written for readers looking a subject up, and rank with the records, not below them.
+ARTICLES = "blog/posts/"
+ARTICLE_BOOST = 2.0
 #: How much an alias weighs against a word of the text (Material gives the title 1,000).
 ALIAS_BOOST = 1000.0
 ATTRIBUTE = "data-search-aliases"

@@ -172,10 +172,8 @@ def test_export_reports_bad_data(data_dir: Path, tmp_path: Path, capsys: pytest.
 
 
 def _generate(project: Path, out: Path) -> int:
-    return main([
-        "generate", str(out), "--data-dir", str(project / "data"), "--docs-dir", str(project / "content"),
-        "--templates-dir", str(project / "overrides"), "--abbreviations", str(project / "none.md"),
-    ])  # fmt: skip
+    """Generate the tree of ``project``, whose options and folders come from its mkdocs.yml as the plugin reads it."""
+    return main(["generate", str(out), "--config-file", str(project / "mkdocs.yml")])
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:

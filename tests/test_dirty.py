@@ -3,8 +3,10 @@
 Two real servers run on one copy of the real project: `mkdocs serve --dirty` (what `make serve` runs), which
 builds again only the pages an edit changed, and plain `mkdocs serve`, which builds everything every time.
 After each edit both have rebuilt, and every page, every download and the search index must be the same on
-both: the edited record, its backlinks, the indexes and views, a renamed title in every page's navigation, a
-new page and a removed one, a hand-written page that embeds the data, and the error banner of broken data.
+both: the edited record, the indexes and views, a renamed title in every page's navigation, a new page and a
+removed one, a hand-written page that embeds the data, and the error banner of broken data. What the planner
+decides for each kind of change is tested without a server in tests/test_planner.py, and which pages an edit
+renders again in tests/test_incremental.py; these few scenarios check that MkDocs does what the plan says.
 """
 
 from __future__ import annotations
@@ -114,17 +116,6 @@ def test_a_figure_edit_reaches_its_page_the_views_and_the_downloads(servers: tup
     assert int(built) < int(total) / 4, written_again(dirty)
 
 
-def test_a_new_link_reaches_the_backlinks(servers: tuple[Path, Server, Server]) -> None:
-    project, dirty, clean = servers
-    issue = project / "data" / "issues" / "artisanal-mining-and-labour.yml"
-    text = issue.read_text().replace(
-        "producers: [myanmar, kachin-mining-area, china]", "producers: [myanmar, kachin-mining-area, china, lynas]"
-    )
-    edit_and_wait(dirty, clean, issue, text)
-    pages = assert_same(dirty, clean, "a new link")
-    assert "artisanal-mining-and-labour" in pages["/producers/lynas/"]
-
-
 def test_a_renamed_element_reaches_every_page_navigation(servers: tuple[Path, Server, Server]) -> None:
     project, dirty, clean = servers
     element = project / "data" / "elements" / "terbium.yml"
@@ -173,12 +164,3 @@ def test_broken_data_shows_the_banner_everywhere_and_a_fix_removes_it(servers: t
     edit_and_wait(dirty, clean, record, good)
     pages = assert_same(dirty, clean, "the fix")
     assert not any("ree-build-errors" in page for page in pages.values())
-
-
-def test_an_article_edit_reaches_the_blog_index(servers: tuple[Path, Server, Server]) -> None:
-    project, dirty, clean = servers
-    post = sorted((project / "content" / "blog" / "posts").glob("*.md"))[0]
-    text = post.read_text()
-    edit_and_wait(dirty, clean, post, text.replace("\n# ", "\n# Edited: ", 1))
-    pages = assert_same(dirty, clean, "an article's title")
-    assert "Edited: " in pages["/blog/"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -56,6 +57,20 @@ def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path,
         ours, theirs = (_infobox((site / record / "index.html").read_text()) for site in (real_site, out))
         assert ours and ours == theirs, record
     assert (out / "api" / "elements.json").read_text() == (real_site / "api" / "elements.json").read_text()
+    # The same sidebar: the generated configuration carries the navigation as the plugin expands it, with each
+    # small collection's records listed under its index.
+    for page in ("elements/neodymium/index.html", "issues/index.html", "index.html"):
+        ours, theirs = (_nav_links((site / page).read_text()) for site in (real_site, out))
+        assert ours == theirs, page
+    siblings = {link for link in _nav_links((out / "elements/neodymium/index.html").read_text())
+                if re.fullmatch(r"\.\./[a-z]+", link)}  # fmt: skip
+    assert len(siblings) == 16, "the sixteen other elements in the sidebar of an element page"
+
+
+def _nav_links(html: str) -> list[str]:
+    """The targets of the navigation's links, in order, normalised (Zensical writes ``././`` for ``./``)."""
+    found = re.findall(r'<a\b[^>]*\bclass="md-nav__link[^"]*"[^>]*>|<a\b[^>]*>(?=\s*<span class="md-ellipsis)', html)
+    return [posixpath.normpath(m.group(1)) for tag in found if (m := re.search(r'href="([^"#]*)"', tag))]
 
 
 def _infobox(html: str) -> list[str]:

@@ -1,0 +1,27 @@
+"""The preview's error banner: the packaged template, a project's override of it, and where it goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ree_site.banner import BANNER_CLASS, banner, with_banner
+
+
+def test_the_banner_lists_each_problem_escaped() -> None:
+    html = banner(["data/x.yml:1:1: name: <b>bad</b>", "  ", "1 problem found in the data."])
+    assert f'class="{BANNER_CLASS}"' in html and 'role="alert"' in html
+    assert "<li><code>data/x.yml:1:1: name: &lt;b&gt;bad&lt;/b&gt;</code></li>" in html
+    assert html.count("<li>") == 2  # the blank line is left out
+
+
+def test_a_project_overrides_the_banner_with_its_own_template(tmp_path: Path) -> None:
+    (tmp_path / "build_errors.html.j2").write_text('<p class="{{ banner_class }}">{{ errors | length }} to fix</p>')
+    assert banner(["a", "b"], tmp_path) == f'<p class="{BANNER_CLASS}">2 to fix</p>'
+    assert "The preview is out of date" in banner(["a"], tmp_path / "elsewhere")
+
+
+def test_the_banner_goes_first_in_the_body() -> None:
+    assert with_banner('<html><body class="x"><p>page</p></body>', "<div>!</div>") == (
+        '<html><body class="x"><div>!</div><p>page</p></body>'
+    )
+    assert with_banner("<p>fragment</p>", "<div>!</div>") == "<div>!</div><p>fragment</p>"
