@@ -74,7 +74,7 @@ class Case:
 
     def expected(self) -> tuple[list[str], int]:
         """The lines `check` must print and its exit status, from the expected file."""
-        lines = self.expected_path.read_text(encoding="utf-8").splitlines()
+        lines = self.expected_path.read_text(encoding="utf-8", errors="replace").splitlines()
         assert lines[0] == COMMAND and lines[-2] == STATUS, f"{self.expected_path.name}: not a transcript"
         return lines[1:-2], int(lines[-1])
 
@@ -109,7 +109,7 @@ def transcript(printed: str, status: int) -> str:
 
 def read_case(path: Path) -> Case:
     case = Case(path)
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         found = _HEADER.match(line)
         if found is None:
             if line.startswith("# yaml-language-server:"):

@@ -84,9 +84,13 @@ def _disagreement(case: Case, said: list[str], listed: list[str]) -> list[str]:
 
 def _lines_for(case: Case, expected: str) -> set[int]:
     """The line of a problem, and the lines of the mappings that hold its field: an editor reports a missing
-    property (a note a null value needs, say) at the mapping that lacks it."""
-    _path, line, _column, rest = expected.split(":", 3)
+    property (a note a null value needs, say) at the mapping that lacks it, and a problem with the whole file
+    (`check` says 1:1) at its first line of content."""
+    _path, line, column, rest = expected.split(":", 3)
     lines = {int(line)}
+    if (line, column) == ("1", "1"):
+        text = case.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines.add(next((n for n, content in enumerate(text, 1) if not content.startswith("#")), 1))
     field = rest.strip().split(": ", 1)[0]
     loc: list[str | int] = []
     for name, index in re.findall(r"([a-z_<]+)|\[(\d+)\]", field):
