@@ -13,7 +13,6 @@ import pytest
 
 from ree_site import build_catalog, stats
 from ree_site.charts import LABEL_GAP, Point, Series, line_chart, place_labels
-from ree_site.errors import DataError
 from ree_site.export import export_files
 from ree_site.render import Renderer
 from ree_site.text import language_of, note_mark, partial_date, percent
@@ -84,13 +83,6 @@ def test_paragraphs_record_links_and_citations_in_data_text(tmp_path: Path) -> N
     )
     assert re.search(r"cites a source<sup class=\"ree-cite\"><a href=\"#ref-\d\">", page)
     assert "[[link" not in page
-
-
-def test_a_link_to_a_missing_record_in_text_is_an_error(tmp_path: Path) -> None:
-    broken = CHINA.replace("[[link issues/export-controls]]", "[[link issues/no-such-issue]]")
-    with pytest.raises(DataError) as caught:
-        pages_of(tmp_path, producers__china=broken)
-    assert "no-such-issue" in str(caught.value) and "producers/china.yml" in str(caught.value)
 
 
 def test_fact_box_stages_follow_the_figures_and_fiscal_years_are_named(tmp_path: Path) -> None:
