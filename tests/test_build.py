@@ -13,8 +13,6 @@ import pytest
 
 from ree_site.cli import main
 
-from .conftest import SMALL_DATA
-
 
 def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -92,10 +90,6 @@ def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None
     result = mkdocs(project)
     assert result.returncode == 1
     assert "content/elements/neodymium.md would replace the page the ree plugin generates" in result.stderr
-
-
-def test_small_data_fixture_is_complete() -> None:
-    assert {name.split("/")[0] for name in SMALL_DATA} == {"elements", "producers", "issues", "sources"}
 
 
 def test_build_and_check_never_write_into_data_or_content(project: Path) -> None:
