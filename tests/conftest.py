@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The ``make_data`` fixture's type.
+MakeData = Callable[..., Path]
 
 SMALL_DATA: dict[str, str] = {
     "sources/usgs-test.yml": """
@@ -198,6 +204,13 @@ def run_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str
     return run
 
 
+def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build`` (with ``args``, such as ``--strict``) on a project in its folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
 def problems(data_dir: Path) -> list[str]:
     """The problems loading and linking ``data_dir`` raises, one string each as `check` prints them."""
     from ree_site import build_catalog
@@ -210,10 +223,6 @@ def problems(data_dir: Path) -> list[str]:
 
 def build_real_site(out: Path) -> None:
     """Build the real site with --strict into ``out`` (fails the test with MkDocs' output)."""
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from ree_site import build_catalog
 
-from .conftest import SMALL_DATA
-
-MakeData = Callable[..., Path]
+from .conftest import SMALL_DATA, MakeData
 
 
 def test_links_run_both_ways(data_dir: Path) -> None:

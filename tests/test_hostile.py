@@ -5,13 +5,11 @@ shows how it was neutralised; a broken Markdown link, which `check` leaves to Mk
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .conftest import mkdocs_build
 from .error_cases import CASES, Case
 
 #: The cases built, and what each shows that `check` cannot.
@@ -41,10 +39,7 @@ def test_the_strict_build_reports_what_check_reports(case: Case, tmp_path: Path)
     last_site = project / "site" / "index.html"
     last_site.parent.mkdir()
     last_site.write_text("the last good site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
-    )
+    built = mkdocs_build(project, "--strict")
     report = (built.stdout + built.stderr).replace(str(tmp_path), "<tmp>")
     assert "Traceback" not in report, f"{case.name}: a traceback\n{report}"
     lines, status = case.expected()

@@ -23,7 +23,7 @@ from ree_site.loading import load_records
 from ree_site.render import Renderer
 from ree_site.yamlfile import load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
 
 
 def complete_render(data: Path) -> dict[str, str]:

@@ -4,14 +4,11 @@ What `check` prints for each mistake an editor can make is in the golden error c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from ree_site.loading import load_records
 
-from .conftest import SMALL_DATA, problems
-
-MakeData = Callable[..., Path]
+from .conftest import SMALL_DATA, MakeData, problems
 
 
 def test_small_data_loads(data_dir: Path) -> None:

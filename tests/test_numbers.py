@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +15,7 @@ from ree_site.export import export_files
 from ree_site.render import Renderer, configuration, figure_value
 from ree_site.views import Views
 
-from .conftest import ROOT, SMALL_DATA
-
-MakeData = Callable[..., Path]
+from .conftest import ROOT, SMALL_DATA, MakeData
 
 FIGURE = """
           - measure: mine-production

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from ree_site.errors import DataError
 from ree_site.export import export_files
 from ree_site.render import Renderer
 
-MakeData = Callable[..., Path]
+from .conftest import MakeData
 
 WORLD = """
     name: World total
