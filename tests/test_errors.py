@@ -36,9 +36,10 @@ def test_check_prints_exactly_the_expected_output(
 
 
 def test_every_case_has_a_header_and_an_expected_output() -> None:
-    assert len(CASES) >= 50
+    assert len(CASES) >= 100
     for case in CASES:
         assert case.put and case.what, f"{case.name}: no case or put line in its header"
+        assert case.editor or case.path.suffix == ".md", f"{case.name}: no editor line (tests/test_editor.py)"
         lines, status = case.expected()
         assert status in {0, 1}, case.name
         assert "Traceback" not in "\n".join(lines), case.name
