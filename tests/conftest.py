@@ -1,8 +1,11 @@
-"""Shared fixtures: a small, valid data set written into a temporary project."""
+"""Shared fixtures: a small, valid data set written into a temporary project, and the ways tests run `check` on it."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+#: The ``make_data`` fixture's type.
+MakeData = Callable[..., Path]
 
 SMALL_DATA: dict[str, str] = {
     "sources/usgs-test.yml": """
@@ -125,6 +131,21 @@ def write_files(base: Path, files: dict[str, str]) -> None:
         path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite the expected outputs of the golden error cases in tests/errors/ instead of comparing",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when pytest runs with ``--update-goldens``."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A data directory holding :data:`SMALL_DATA`."""
@@ -153,21 +174,55 @@ def make_data(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+def write_project(base: Path, data: dict[str, str] | None = None) -> Path:
+    """Write a complete small MkDocs project using the plugin into ``base``: ``data`` (by default
+    :data:`SMALL_DATA`) under data/, :data:`MKDOCS_YML`, a home page and an empty overrides/ folder."""
+    write_files(base / "data", SMALL_DATA if data is None else data)
+    write_files(base, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Home\n\nWelcome.\n"})
+    (base / "overrides").mkdir(exist_ok=True)
+    return base
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A complete small MkDocs project using the plugin, in a temporary folder."""
-    write_files(tmp_path / "data", SMALL_DATA)
-    write_files(tmp_path, {"mkdocs.yml": MKDOCS_YML, "content/index.md": "# Home\n\nWelcome.\n"})
-    (tmp_path / "overrides").mkdir()
-    return tmp_path
+    return write_project(tmp_path)
+
+
+@pytest.fixture
+def run_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[[Path], tuple[int, str]]:
+    """Run ``ree-site check data`` in-process from a project's folder: its exit status and what it printed."""
+    from ree_site.cli import main
+
+    def run(project: Path) -> tuple[int, str]:
+        capsys.readouterr()
+        monkeypatch.chdir(project)
+        status = main(["check", "data"])
+        printed = capsys.readouterr()
+        return status, printed.out + printed.err
+
+    return run
+
+
+def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build`` (with ``args``, such as ``--strict``) on a project in its folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
+def problems(data_dir: Path) -> list[str]:
+    """The problems loading and linking ``data_dir`` raises, one string each as `check` prints them."""
+    from ree_site import build_catalog
+    from ree_site.errors import DataError
+
+    with pytest.raises(DataError) as caught:
+        build_catalog(data_dir, root=data_dir.parent)
+    return [str(p) for p in caught.value.problems]
 
 
 def build_real_site(out: Path) -> None:
     """Build the real site with --strict into ``out`` (fails the test with MkDocs' output)."""
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)]
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ree_site.cli import main
 
-from .conftest import SMALL_DATA
-
-
-def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), *args]
-    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
+from .conftest import mkdocs_build
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -31,7 +22,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
-    result = mkdocs(project, "--strict")
+    result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     site = project / "site"
     element = (site / "elements" / "neodymium" / "index.html").read_text()
@@ -53,12 +44,12 @@ def test_builds_pages_links_edit_links_and_search(project: Path) -> None:
 
 
 def test_bad_data_fails_cleanly_and_keeps_the_last_good_site(project: Path) -> None:
-    assert mkdocs(project).returncode == 0
+    assert mkdocs_build(project).returncode == 0
     before = snapshot(project / "site")
     element = project / "data" / "elements" / "neodymium.yml"
     element.write_text(element.read_text().replace("atomic_number: 60", "atomic_number: sixty"))
     (project / "data" / "sources" / "broken.yml").write_text("title: [unclosed\n")
-    result = mkdocs(project)
+    result = mkdocs_build(project)
     assert result.returncode == 1
     assert (
         "data/elements/neodymium.yml:3:1: atomic_number: must be a whole number written in decimal digits (got 'sixty')"
@@ -73,7 +64,7 @@ def test_bad_data_fails_cleanly_and_keeps_the_last_good_site(project: Path) -> N
 def test_template_error_fails_cleanly(project: Path) -> None:
     (project / "overrides" / "ree").mkdir()
     (project / "overrides" / "ree" / "element.md.j2").write_text("# {{ record.nmae }}\n")
-    result = mkdocs(project)
+    result = mkdocs_build(project)
     assert result.returncode == 1
     assert "template element.md.j2: " in result.stderr and "nmae" in result.stderr
     assert "Traceback" not in result.stderr
@@ -82,29 +73,25 @@ def test_template_error_fails_cleanly(project: Path) -> None:
 def test_override_template_is_used(project: Path) -> None:
     (project / "overrides" / "ree").mkdir()
     (project / "overrides" / "ree" / "issue.md.j2").write_text("# {{ record.title }}\n\nCustom issue page.\n")
-    assert mkdocs(project, "--strict").returncode == 0
+    assert mkdocs_build(project, "--strict").returncode == 0
     assert "Custom issue page." in (project / "site" / "issues" / "export-controls" / "index.html").read_text()
 
 
 def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None:
     (project / "content" / "elements").mkdir()
     (project / "content" / "elements" / "neodymium.md").write_text("# Mine\n")
-    result = mkdocs(project)
+    result = mkdocs_build(project)
     assert result.returncode == 1
     assert "content/elements/neodymium.md would replace the page the ree plugin generates" in result.stderr
 
 
-def test_small_data_fixture_is_complete() -> None:
-    assert {name.split("/")[0] for name in SMALL_DATA} == {"elements", "producers", "issues", "sources"}
-
-
 def test_build_and_check_never_write_into_data_or_content(project: Path) -> None:
     before = {name: snapshot(project / name) for name in ("data", "content")}
-    assert mkdocs(project).returncode == 0
+    assert mkdocs_build(project).returncode == 0
     broken = project / "data" / "issues" / "export-controls.yml"
     broken.write_text(broken.read_text() + "unknown_field: 1\n")
     before["data"] = snapshot(project / "data")
-    assert mkdocs(project).returncode == 1
+    assert mkdocs_build(project).returncode == 1
     assert main(["check", str(project / "data")]) == 1
     assert {name: snapshot(project / name) for name in ("data", "content")} == before
 
@@ -112,11 +99,11 @@ def test_build_and_check_never_write_into_data_or_content(project: Path) -> None
 def test_uncited_source_is_a_warning_that_strict_makes_fatal(project: Path) -> None:
     extra = project / "data" / "sources" / "lonely.yml"
     extra.write_text((project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Lonely"))
-    relaxed = mkdocs(project)
+    relaxed = mkdocs_build(project)
     assert relaxed.returncode == 0
     assert "WARNING -  ree_site: data/sources/lonely.yml:1:1: source 'lonely' is cited by no record" in relaxed.stderr
     before = snapshot(project / "site")
-    strict = mkdocs(project, "--strict")
+    strict = mkdocs_build(project, "--strict")
     assert strict.returncode == 1
     # Refused in on_config, before anything is cleaned: the site of the relaxed build is still there.
     assert "data/sources/lonely.yml:1:1: source 'lonely' is cited by no record" in strict.stderr
@@ -141,7 +128,7 @@ def test_hostile_text_never_becomes_markup_in_the_built_site(project: Path, nav_
     replace(
         data / "issues" / "export-controls.yml", "title: Export controls", 'title: "</title><script>alert(4)</script>"'
     )
-    assert mkdocs(project, "--strict").returncode == 0
+    assert mkdocs_build(project, "--strict").returncode == 0
     for page in (project / "site").rglob("*.html"):
         html = page.read_text()
         for planted in ("<img src=x", "<svg onload", "<script>alert", 'href="javascript:'):

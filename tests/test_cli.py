@@ -10,8 +10,6 @@ import pytest
 
 from ree_site.cli import main
 
-from .conftest import SMALL_DATA, write_files
-
 
 def test_clean_data_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(data_dir)]) == 0
@@ -19,34 +17,6 @@ def test_clean_data_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) 
         f"7 records checked in {data_dir}: no problems found.",
         "Not checked here: Markdown links and anchors in the hand-written pages, and the nav (mkdocs build --strict "
         "does).",
-    ]
-
-
-def test_check_refuses_what_the_strict_build_refuses(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Uncited sources and bad directives in content/ fail `check` too, not only the build."""
-    sources = project / "data" / "sources"
-    (sources / "lonely.yml").write_text((sources / "usgs-test.yml").read_text().replace("Test Summaries", "Lonely"))
-    page = project / "content" / "index.md"
-    page.write_text(page.read_text() + "\nSee [[figure china mine-production 1999]].\n")
-    assert main(["check", str(project / "data")]) == 1
-    out = capsys.readouterr().out
-    assert "data/sources/lonely.yml:1:1: source 'lonely' is cited by no record" in out
-    assert "content/index.md:" in out and "[[figure]]" in out
-
-
-def test_problems_exit_1_one_per_line_then_a_count(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    write_files(
-        data_dir, {"elements/neodymium.yml": SMALL_DATA["elements/neodymium.yml"].replace("symbol: Nd", "symbl: Nd")}
-    )
-    (data_dir / "sources" / "ciaaw-test.yml").write_text("title: [\n")
-    monkeypatch.chdir(data_dir.parent)
-    assert main(["check", "data"]) == 1
-    assert capsys.readouterr().out.splitlines() == [
-        "data/elements/neodymium.yml:2:1: symbl: unknown field; did you mean 'symbol' (a required field)?",
-        "data/sources/ciaaw-test.yml:2:1: YAML syntax error: while parsing a flow node did not find expected node content",
-        "2 problems found in the data.",
     ]
 
 

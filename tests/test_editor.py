@@ -1,6 +1,6 @@
 """An editor's own YAML tooling (yaml-language-server, pinned, with the committed JSON Schemas) agrees with
-`ree-site check`: the real data is clean for both, and on the corpus of hostile edits the editor refuses what
-`check` refuses, except the rules no JSON Schema can express, which the README lists."""
+`ree-site check`: the real data is clean for both, and on the golden error cases (tests/errors/) the editor refuses
+what `check` refuses, except the rules no JSON Schema can express, which the README lists."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from ree_site.yamlfile import load_yaml
 
 from .conftest import ROOT
 from .editor_client import SERVER, YamlLanguageServer, errors
-from .hostile_cases import CASES, Case
+from .error_cases import CASES, Case
 
 # Skipped only outside CI, for someone running pytest by hand without it; `make test` installs it.
 pytestmark = pytest.mark.skipif(
@@ -44,7 +44,7 @@ def test_the_real_data_is_clean_for_the_editor() -> None:
     assert {name: problems for name, problems in said.items() if problems} == {}
 
 
-def test_the_editor_agrees_with_check_on_the_hostile_edits(tmp_path: Path) -> None:
+def test_the_editor_agrees_with_check_on_the_error_cases(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data" / "schema", data / "schema")
     listed = _cannot_express()
@@ -67,7 +67,7 @@ def test_the_editor_agrees_with_check_on_the_hostile_edits(tmp_path: Path) -> No
 
 def _disagreement(case: Case, said: list[str], listed: list[str]) -> list[str]:
     if case.editor == "refuses":
-        lines = {line for expected in case.expect for line in _lines_for(case, expected)}
+        lines = {line for problem in case.problems for line in _lines_for(case, problem)}
         if not said:
             return [f"{case.name}: check refuses it, the editor does not"]
         if not lines & {int(error.split(":")[0]) for error in said}:
@@ -84,9 +84,13 @@ def _disagreement(case: Case, said: list[str], listed: list[str]) -> list[str]:
 
 def _lines_for(case: Case, expected: str) -> set[int]:
     """The line of a problem, and the lines of the mappings that hold its field: an editor reports a missing
-    property (a note a null value needs, say) at the mapping that lacks it."""
-    _path, line, _column, rest = expected.split(":", 3)
+    property (a note a null value needs, say) at the mapping that lacks it, and a problem with the whole file
+    (`check` says 1:1) at its first line of content."""
+    _path, line, column, rest = expected.split(":", 3)
     lines = {int(line)}
+    if (line, column) == ("1", "1"):
+        text = case.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        lines.add(next((n for n, content in enumerate(text, 1) if not content.startswith("#")), 1))
     field = rest.strip().split(": ", 1)[0]
     loc: list[str | int] = []
     for name, index in re.findall(r"([a-z_<]+)|\[(\d+)\]", field):

@@ -6,6 +6,7 @@ another record, rename a record, add a comment. Edits that make the data invalid
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import shutil
 import sys
@@ -22,7 +23,7 @@ from ree_site.loading import load_records
 from ree_site.render import Renderer
 from ree_site.yamlfile import load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
 
 
 def complete_render(data: Path) -> dict[str, str]:
@@ -136,9 +137,14 @@ def test_edits_of_the_real_data_render_exactly_the_complete_pages(tmp_path: Path
     assert len(done) == 15
 
 
-def test_edits_of_a_synthetic_data_set(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    import run as bench  # type: ignore[import-not-found]
+def test_edits_of_a_synthetic_data_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The benchmark script loaded under a name of its own; it adds to sys.path, which is restored after the test.
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "bench_run", bench)
+    spec.loader.exec_module(bench)
 
     bench.generate(400, tmp_path / "data")
     done = run_edits(tmp_path / "data", 15, 3)

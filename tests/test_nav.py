@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from ree_site import build_catalog
@@ -38,5 +39,11 @@ def test_large_collections_keep_only_their_index(data_dir: Path) -> None:
 
 def test_no_nav_stays_none(data_dir: Path) -> None:
     assert expand_nav(None, build_catalog(data_dir), max_records=5) is None
-    # The caller's nav is not modified.
-    assert NAV[1] == {"Elements": "elements/index.md"}
+
+
+def test_the_callers_nav_is_not_modified(data_dir: Path) -> None:
+    nav = copy.deepcopy(NAV)
+    catalog = build_catalog(data_dir)
+    for max_records in (5, 1):
+        expand_nav(nav, catalog, max_records=max_records)
+    assert nav == NAV

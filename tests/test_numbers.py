@@ -1,27 +1,21 @@
-"""Prices, import reliance, ore grades and long series: the model refuses what it cannot show, the views show
-what it holds, and the real data carries the numbers on every element page."""
+"""Prices, import reliance, ore grades and long series: the views show what the model holds, and the real data
+carries the numbers on every element page (what the model refuses is in the golden cases in tests/errors/)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from ree_site import build_catalog
 from ree_site.charts import Point, Series, line_chart
-from ree_site.errors import DataError
 from ree_site.export import export_files
-from ree_site.loading import load_records
 from ree_site.render import Renderer, configuration, figure_value
 from ree_site.views import Views
 
-from .conftest import ROOT, SMALL_DATA
-
-MakeData = Callable[..., Path]
+from .conftest import ROOT, SMALL_DATA, MakeData
 
 FIGURE = """
           - measure: mine-production
@@ -32,101 +26,11 @@ FIGURE = """
             source: usgs-test"""
 
 
-def problems(data_dir: Path) -> list[str]:
-    with pytest.raises(DataError) as caught:
-        load_records(data_dir, root=data_dir.parent)
-    return [str(p) for p in caught.value.problems]
-
-
 def china_with(figure: str) -> str:
     """The small data's China record with one more figure (YAML list item, indented as in the file)."""
     text = SMALL_DATA["producers/china.yml"]
     assert FIGURE in text
     return text.replace(FIGURE, FIGURE + figure)
-
-
-@pytest.mark.parametrize(
-    ("figure", "expected"),
-    [
-        (
-            "\n          - {measure: price, year: 2024, value: 5, unit: t, source: usgs-test}",
-            "figures[1].unit: a price figure must be in $/kg (got 't')",
-        ),
-        (
-            "\n          - {measure: import-share, year: 2024, value: 71, unit: '%', source: usgs-test}",
-            "figures[1].measure: an import-share figure needs the partner country in partner",
-        ),
-        (
-            "\n          - {measure: ore-grade, year: 2022, value: 16, unit: '%', source: usgs-test}",
-            "figures[1].measure: an ore-grade figure needs the element it is about in element",
-        ),
-        (
-            "\n          - {measure: price, year: 2024, value: 900, high: 800, unit: $/kg, source: usgs-test}",
-            "figures[1].high: high (800) must be greater than value (900) in a range",
-        ),
-        (
-            "\n          - {measure: mine-production, year: 2024, value: 1, unit: t REO, partner: Japan, source: usgs-test}",
-            "figures[1].partner: partner applies only to import-share and production-proxy figures, not mine-production",
-        ),
-        (
-            "\n          - {measure: import-reliance, year: 2024, value: 120, unit: '%', source: usgs-test}",
-            "figures[1].value: a share cannot exceed 100 % (got 120)",
-        ),
-        (
-            "\n          - {measure: import-share, from_year: 2024, year: 2024, value: 5, unit: '%', partner: Japan,"
-            " source: usgs-test}",
-            "figures[1].from_year: from_year (2024) must be before year (2024)",
-        ),
-        (
-            "\n          - {measure: capacity, year: 2024, value: 5, unit: t/yr, basis: FOB, source: usgs-test}",
-            "figures[1].basis: basis applies only to price figures, not capacity",
-        ),
-        (
-            "\n          - {measure: prices, year: 2024, value: 5, unit: $/kg, source: usgs-test}",
-            "figures[1].measure: must be one of mine-production",
-        ),
-    ],
-)
-def test_new_vocabularies_are_checked_with_file_and_line(make_data: MakeData, figure: str, expected: str) -> None:
-    found = problems(make_data(producers__china=china_with(figure)))
-    assert len(found) == 1, found
-    assert re.match(r"data/producers/china\.yml:1[0-9]:\d+: ", found[0]), found
-    assert expected in found[0]
-
-
-def test_a_figure_about_an_unknown_element_is_a_dangling_reference(make_data: MakeData) -> None:
-    figure = (
-        "\n          - {measure: ore-grade, year: 2022, value: 16, unit: '%', element: neodymiun, source: usgs-test}"
-    )
-    with pytest.raises(DataError) as caught:
-        build_catalog(make_data(producers__china=china_with(figure)))
-    assert "figures[1].element: unknown element 'neodymiun'" in caught.value.report()
-
-
-def test_an_element_record_holds_only_prices(make_data: MakeData) -> None:
-    text = SMALL_DATA["elements/neodymium.yml"].replace(
-        "summary: A light rare earth used in magnets.",
-        "summary: A light rare earth used in magnets.\n"
-        "        figures:\n"
-        "          - {measure: import-reliance, year: 2024, value: 53, unit: '%', source: usgs-test}",
-    )
-    found = problems(make_data(elements__neodymium=text))
-    assert len(found) == 1 and "data/elements/neodymium.yml:" in found[0]
-    assert "figures[0].measure: an element record holds only price figures" in found[0]
-
-
-def test_electron_configuration_is_checked(make_data: MakeData) -> None:
-    text = SMALL_DATA["elements/neodymium.yml"].replace(
-        "summary: A light rare earth used in magnets.",
-        "summary: A light rare earth used in magnets.\n"
-        "        properties:\n"
-        "          electron_configuration: {value: '4f4 6s2', source: ciaaw-test}\n"
-        "          density: {value: 7.01, source: ciaaw-test}\n"
-        "          melting_point: {value: 1016, source: ciaaw-test}\n"
-        "          crustal_abundance: {value: 41.5, source: ciaaw-test}",
-    )
-    found = problems(make_data(elements__neodymium=text))
-    assert len(found) == 1 and "properties.electron_configuration.value" in found[0], found
 
 
 PRICED = """

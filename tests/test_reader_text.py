@@ -13,20 +13,15 @@ import pytest
 
 from ree_site import build_catalog, stats
 from ree_site.charts import LABEL_GAP, Point, Series, line_chart, place_labels
-from ree_site.errors import DataError
 from ree_site.export import export_files
 from ree_site.render import Renderer
 from ree_site.text import language_of, note_mark, partial_date, percent
 
-from .conftest import SMALL_DATA, write_files
+from .conftest import SMALL_DATA, MakeData
 
 
-def pages_of(tmp_path: Path, **changes: str) -> dict[str, str]:
-    files = dict(SMALL_DATA)
-    for name, text in changes.items():
-        files[name.replace("__", "/") + ".yml"] = text
-    write_files(tmp_path / "data", files)
-    return {p.uri: p.markdown for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+def pages_of(data_dir: Path) -> dict[str, str]:
+    return {p.uri: p.markdown for p in Renderer(build_catalog(data_dir)).render_all()}
 
 
 CHINA = """
@@ -64,20 +59,21 @@ CHINA = """
 """
 
 
-def test_editor_notes_are_kept_in_the_downloads_and_never_printed(tmp_path: Path) -> None:
-    pages = pages_of(tmp_path, producers__china=CHINA)
+def test_editor_notes_are_kept_in_the_downloads_and_never_printed(make_data: MakeData) -> None:
+    data_dir = make_data(producers__china=CHINA)
+    pages = pages_of(data_dir)
     everything = "\n".join(pages.values())
     assert "stored copy" not in everything and "Check the 2024 figure" not in everything
     assert "Rounded by the source." in pages["producers/china.md"]
-    downloads = export_files(build_catalog(tmp_path / "data"))
+    downloads = export_files(build_catalog(data_dir))
     producers = json.loads(next(v for k, v in downloads.items() if k.endswith("producers.json")))
     china = next(p for p in producers if p["id"] == "china")
     assert china["editor_note"].startswith("Check the 2024 figure")
     assert china["figures"][0]["editor_note"] == "Read from a stored copy of the PDF."
 
 
-def test_paragraphs_record_links_and_citations_in_data_text(tmp_path: Path) -> None:
-    page = pages_of(tmp_path, producers__china=CHINA)["producers/china.md"]
+def test_paragraphs_record_links_and_citations_in_data_text(make_data: MakeData) -> None:
+    page = pages_of(make_data(producers__china=CHINA))["producers/china.md"]
     assert (
         "The largest producer.\n\nA second paragraph, which names [Export controls](../issues/export-controls.md)"
         in page
@@ -86,21 +82,14 @@ def test_paragraphs_record_links_and_citations_in_data_text(tmp_path: Path) -> N
     assert "[[link" not in page
 
 
-def test_a_link_to_a_missing_record_in_text_is_an_error(tmp_path: Path) -> None:
-    broken = CHINA.replace("[[link issues/export-controls]]", "[[link issues/no-such-issue]]")
-    with pytest.raises(DataError) as caught:
-        pages_of(tmp_path, producers__china=broken)
-    assert "no-such-issue" in str(caught.value) and "producers/china.yml" in str(caught.value)
-
-
-def test_fact_box_stages_follow_the_figures_and_fiscal_years_are_named(tmp_path: Path) -> None:
-    page = pages_of(tmp_path, producers__china=CHINA)["producers/china.md"]
+def test_fact_box_stages_follow_the_figures_and_fiscal_years_are_named(make_data: MakeData) -> None:
+    page = pages_of(make_data(producers__china=CHINA))["producers/china.md"]
     # The record names mining only, but its figures measure separation too: the box says both.
     assert "| Stages of the chain | Mining, Separation and refining |" in page
     assert "| FY2025 (to 30 June) |" in page
 
 
-def test_different_things_of_one_year_are_not_revisions(tmp_path: Path) -> None:
+def test_different_things_of_one_year_are_not_revisions(make_data: MakeData) -> None:
     """Two shown values of one key (total oxide and NdPr without a product) are not a revision of each other."""
     lynas = """
         name: Lynas
@@ -112,9 +101,7 @@ def test_different_things_of_one_year_are_not_revisions(tmp_path: Path) -> None:
           - {measure: refined-production, year: 2024, value: 5655, unit: t, source: usgs-test}
         reviewed: 2026-11-27
     """
-    files = dict(SMALL_DATA, **{"producers/lynas.yml": lynas})
-    write_files(tmp_path / "d", files)
-    catalog = build_catalog(tmp_path / "d")
+    catalog = build_catalog(make_data(producers__lynas=lynas))
     assert stats.revisions(catalog.get("producer", "lynas")) == []
 
 
@@ -129,9 +116,9 @@ def test_one_style_for_percentages_dates_and_notes() -> None:
     assert language_of("稀土管理条例") == "zh" and language_of("レアアース") == "ja" and language_of("Rare") is None
 
 
-def test_percent_signs_in_data_text_take_the_site_style(tmp_path: Path) -> None:
+def test_percent_signs_in_data_text_take_the_site_style(make_data: MakeData) -> None:
     china = CHINA.replace("Rounded by the source.", "About 62% of the world total; see example.org/a%20b.")
-    page = pages_of(tmp_path, producers__china=china)["producers/china.md"]
+    page = pages_of(make_data(producers__china=china))["producers/china.md"]
     assert "62 % of the world total" in page and "62%" not in page
 
 
@@ -176,14 +163,13 @@ def test_share_charts_read_from_zero_to_a_hundred() -> None:
     assert ">0<" in chart and ">100<" in chart and ">0.1<" not in chart
 
 
-def test_a_record_link_reads_as_its_title_in_the_meta_description(tmp_path: Path) -> None:
+def test_a_record_link_reads_as_its_title_in_the_meta_description(make_data: MakeData) -> None:
     china = CHINA.replace("The largest producer.\n", "The largest producer; see [[link issues/export-controls]].\n")
-    pages_of(tmp_path, producers__china=china)
-    rendered = {p.uri: p for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+    rendered = {p.uri: p for p in Renderer(build_catalog(make_data(producers__china=china))).render_all()}
     assert rendered["producers/china.md"].meta["description"].startswith("The largest producer; see Export controls.")
 
 
-def test_a_sourced_mining_share_says_what_the_tonnages_give(tmp_path: Path) -> None:
+def test_a_sourced_mining_share_says_what_the_tonnages_give(make_data: MakeData) -> None:
     """Two answers to one question on one page: the stage share from its source and the share the tonnages give,
     with the reason the stage figures keep the first."""
     china = CHINA.replace(
@@ -201,17 +187,16 @@ def test_a_sourced_mining_share_says_what_the_tonnages_give(tmp_path: Path) -> N
           - {measure: mine-production, year: 2024, value: 390000, unit: t REO, source: usgs-test}
         reviewed: 2026-11-27
     """
-    page = pages_of(tmp_path, producers__china=china, producers__world=world)["producers/china.md"]
+    page = pages_of(make_data(producers__china=china, producers__world=world))["producers/china.md"]
     assert "Computed from mine production tonnages, the share was 69.2 % in 2024" in page
     assert "the stage figures keep 62 % so that every stage is measured by one kind of source" in page
 
 
-def test_a_status_carries_the_date_it_is_stated_for(tmp_path: Path) -> None:
+def test_a_status_carries_the_date_it_is_stated_for(make_data: MakeData) -> None:
     issue = textwrap.dedent(SMALL_DATA["issues/export-controls.yml"]).replace(
         "status: active\n", "status: active\nstatus_as_of: 2026-06-22\n"
     )
-    write_files(tmp_path / "data", dict(SMALL_DATA, **{"issues/export-controls.yml": issue}))
-    pages = {p.uri: p.markdown for p in Renderer(build_catalog(tmp_path / "data")).render_all()}
+    pages = pages_of(make_data(**{"issues__export-controls": issue}))
     assert "| Status | Active, as of 22 June 2026 |" in pages["issues/export-controls.md"]
     assert '| Active | <time datetime="2026-06-22">22 June 2026</time> |' in pages["issues/index.md"]
     # Without status_as_of, the review date.

@@ -1,10 +1,9 @@
-"""The real data/ folder, record by record: each failure names the file that failed."""
+"""The real data/ folder: each test checks every file, and a failure names every file that failed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from pydantic import ValidationError
 
 from ree_site import build_catalog
 from ree_site.catalog import Catalog
@@ -27,17 +26,19 @@ def catalog() -> Catalog:
         pytest.fail(exc.report())
 
 
-@pytest.mark.parametrize(("kind", "path"), FILES, ids=[p.relative_to(ROOT).as_posix() for _, p in FILES])
-def test_record_is_valid(kind: str, path: Path) -> None:
-    try:
-        document = load_yaml(path, path.relative_to(ROOT).as_posix())
-    except DataError as exc:
-        pytest.fail(exc.report())
-    KINDS[kind].model_validate(document.data)
-
-
-def test_the_whole_data_set_links_up(catalog: Catalog) -> None:
-    assert catalog.entries
+def test_every_record_file_is_valid() -> None:
+    """Each file on its own: read and validated by its model. Every failing file is named, with its problems."""
+    assert len(FILES) > 400
+    failures = []
+    for kind, path in FILES:
+        name = path.relative_to(ROOT).as_posix()
+        try:
+            KINDS[kind].model_validate(load_yaml(path, name).data)
+        except DataError as exc:
+            failures.append(exc.report())
+        except ValidationError as exc:
+            failures.append(f"{name}: {exc}")
+    assert failures == [], f"{len(failures)} files fail:\n" + "\n".join(failures)
 
 
 def test_all_seventeen_rare_earth_elements(catalog: Catalog) -> None:
@@ -47,34 +48,18 @@ def test_all_seventeen_rare_earth_elements(catalog: Catalog) -> None:
         assert entry.id == entry.record.name.lower(), f"{entry.path.name}: file name should be the element's name"
 
 
-ENTRY_IDS = [f"{kind}/{path.stem}" for kind, path in FILES]
+def test_every_file_names_its_schema() -> None:
+    """The first line of each file points an editor at its JSON Schema. Every file that does not is named."""
+    wrong = []
+    for kind, path in FILES:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        if first != f"# yaml-language-server: $schema=../schema/{kind}.json":
+            wrong.append(f"{path.relative_to(ROOT).as_posix()}: {first!r}")
+    assert wrong == [], "first line is not the schema modeline:\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize(("kind", "path"), FILES, ids=ENTRY_IDS)
-def test_file_names_its_schema(kind: str, path: Path) -> None:
-    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-    assert first == f"# yaml-language-server: $schema=../schema/{kind}.json", f"{path.name}: first line"
-
-
-def test_every_record_is_reviewed_and_every_figure_sourced_with_units(catalog: Catalog) -> None:
-    problems = []
-    for (kind, record_id), entry in catalog.entries.items():
-        record = entry.record
-        if record.reviewed is None:
-            problems.append(f"{kind} {record_id}: no review date")
-        for figure in getattr(record, "figures", []):
-            if not figure.source or not figure.unit:
-                problems.append(f"{kind} {record_id}: figure {figure.measure} {figure.year} lacks source or unit")
-        for event in getattr(record, "events", []):
-            if not event.source:
-                problems.append(f"{kind} {record_id}: event {event.date} lacks a source")
-    assert problems == []
-
-
-def test_every_source_has_a_web_address_and_is_cited(catalog: Catalog) -> None:
-    for entry in catalog.sources:
-        assert entry.record.url.startswith(("https://", "http://")), entry.id
-        assert catalog.citing(entry.id), f"source {entry.id} is cited by no record"
+def test_every_source_is_cited(catalog: Catalog) -> None:
+    assert [entry.id for entry in catalog.sources if not catalog.citing(entry.id)] == []
 
 
 def test_the_reference_content_is_there(catalog: Catalog) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,7 @@ from ree_site import build_catalog
 from ree_site.render import Renderer, TemplateRenderError
 from ree_site.text import md_escape, number
 
-from .conftest import SMALL_DATA
-
-MakeData = Callable[..., Path]
+from .conftest import SMALL_DATA, MakeData
 
 
 def render(data_dir: Path, override_dir: Path | None = None) -> dict[str, str]:

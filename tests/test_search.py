@@ -4,11 +4,11 @@ and glossary terms as results of their own."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from ree_site.search import ALIAS_BOOST, add_aliases, heading_aliases
+
+from .conftest import mkdocs_build
 
 INDEX = json.dumps(
     {
@@ -52,7 +52,7 @@ def test_sections_of_a_separate_page_are_results_of_their_own() -> None:
 def test_the_built_index_carries_the_aliases(project: Path) -> None:
     element = project / "data" / "elements" / "neodymium.yml"
     element.write_text(element.read_text().replace("name: Neodymium", "name: Neodymium\naliases: [NdFeB]"))
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True)
+    built = mkdocs_build(project)
     assert built.returncode == 0, built.stderr
     index = json.loads((project / "site" / "search" / "search_index.json").read_text())
     docs = {doc["location"]: doc for doc in index["docs"]}

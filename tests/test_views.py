@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from ree_site.errors import DataError
 from ree_site.export import export_files
 from ree_site.render import Renderer
 
-MakeData = Callable[..., Path]
+from .conftest import MakeData
 
 WORLD = """
     name: World total
@@ -134,24 +133,6 @@ def test_embeds_expand(catalog: Catalog) -> None:
         catalog, "[[table production 2024]]", "index.md", "x"
     )
     assert "ree-chart--bars" in expand_page(catalog, "[[chart world-production latest]]", "index.md", "x")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("[[figure atlantis mine-production 2024]]", "content/a.md:3:6: [[figure]]: unknown producer 'atlantis'"),
-        ("[[figure china reserves 2024]]", "content/a.md:3:6: [[figure]]: producer 'china' has no 'reserves' figure for 2024"),
-        ("[[link elements/unobtainium]]", "content/a.md:3:6: [[link]]: unknown element 'unobtainium'"),
-        ("[[share china]]", "content/a.md:3:6: [[share]]: takes 2 arguments: [[share PRODUCER YEAR|latest]]"),
-        ("[[frobnicate x]]", "content/a.md:3:6: [[frobnicate]]: unknown directive 'frobnicate'; known: chart, count, "
-         "figure, hhi, latest-articles, link, share, table, year"),
-        ("[[hhi 1990]]", "content/a.md:3:6: [[hhi]]: no mine production by country is recorded for 1990"),
-    ],
-)  # fmt: skip
-def test_bad_embeds_name_page_line_and_column(catalog: Catalog, text: str, expected: str) -> None:
-    with pytest.raises(DataError) as caught:
-        expand_page(catalog, f"# Title\n\nSee: {text}\n", "a.md", "content/a.md")
-    assert [str(p) for p in caught.value.problems] == [expected]
 
 
 def test_downloads(catalog: Catalog) -> None:
