@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from .errors import DataError, Problem, format_field
-from .loading import Entry, Key, note_reads, recording
+from .loading import Entry
 from .models import (
     FOLDERS,
     KIND_LABELS,
@@ -23,6 +23,7 @@ from .models import (
     split_shown,
 )
 from .text import number
+from .tracking import Key, note_reads, recording
 
 T = TypeVar("T")
 

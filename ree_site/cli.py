@@ -14,11 +14,12 @@ from . import __version__
 from .abbreviations import Abbreviations
 from .articles import find_articles
 from .catalog import Catalog
+from .discovery import display_path, ignored_files, valid_id
 from .embeds import check_pages
 from .errors import DataError
 from .export import export_files
 from .incremental import Session, folder_signature
-from .loading import display_path, ignored_files, load_records, valid_id
+from .loading import load_records
 from .models import FOLDERS
 from .render import Renderer, TemplateRenderError
 from .schema import schema_files

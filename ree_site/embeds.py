@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import stats
 from .catalog import title_of
+from .discovery import display_path
 from .errors import DataError, Problem
-from .loading import display_path
 from .pages import record_uri, relative_link
 from .text import long_date, md_escape, number, percent
 from .views import Views

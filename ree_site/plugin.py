@@ -21,11 +21,11 @@ from .abbreviations import Abbreviations
 from .articles import Article, find_articles
 from .catalog import Catalog
 from .config import ReeConfig
+from .discovery import ignored_files
 from .embeds import check_pages
 from .errors import DataError, Problem
 from .export import export_files
 from .incremental import Session, folder_signature
-from .loading import ignored_files
 from .nav import expand_nav
 from .render import RenderedPage, TemplateRenderError
 from .search import ALIAS_BOOST, annotate, heading_aliases, with_docs

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import stats
 from .catalog import Catalog, title_of
-from .loading import Entry, recording
+from .loading import Entry
 from .models import (
     CATEGORY_LABELS,
     FOLDERS,
@@ -69,6 +69,7 @@ from .text import (
     percent,
     titled,
 )
+from .tracking import recording
 from .views import Views
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.discovery import ignored_files
 from ree_site.errors import DataError
-from ree_site.loading import ignored_files, load_records
+from ree_site.loading import load_records
 
 from .conftest import SMALL_DATA
 
