@@ -20,10 +20,10 @@ from .errors import DataError
 from .export import export_files
 from .incremental import Session, folder_signature
 from .loading import load_records
-from .models import FOLDERS
 from .render import Renderer, TemplateRenderError
 from .schema import schema_files
 from .tree import docs_tree, engine_config, write_tree
+from .vocabulary import FOLDERS
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 
 from .errors import Problem
-from .models import FOLDERS, SLUG_PATTERN
+from .fields import SLUG_PATTERN
+from .vocabulary import FOLDERS
 
 
 def display_path(path: Path, root: Path | None) -> str:

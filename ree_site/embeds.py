@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from .articles import Article
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Figure, Record
+    from .models import Record
+    from .parts import Figure
 
 SHORTCODE = re.compile(r"\[\[\s*([a-z][a-z-]*)((?:\s+[^\s\]]+)*)\s*\]\]")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

@@ -12,8 +12,9 @@ from pydantic import ValidationError
 from .discovery import bad_file_name, data_files, display_path, inside, project_of, stray_files, valid_id
 from .errors import DataError, Problem
 from .messages import translate
-from .models import FOLDERS, KINDS, Record
+from .models import KINDS, Record
 from .tracking import RECORDERS
+from .vocabulary import FOLDERS
 from .yamlfile import YamlDocument, load_yaml
 
 R_co = TypeVar("R_co", bound=Record, covariant=True)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, format_field
-from .models import FieldError
+from .fields import FieldError
 from .yamlfile import YamlDocument
 
 

@@ -24,24 +24,9 @@ from markupsafe import Markup
 
 from . import stats
 from .catalog import Catalog, title_of
+from .fields import TEXT_MARKER
 from .loading import Entry
-from .models import (
-    CATEGORY_LABELS,
-    FOLDERS,
-    GROUP_LABELS,
-    KIND_LABELS,
-    KIND_OF_FOLDER,
-    MEASURE_LABELS,
-    PROPERTY_LABELS,
-    SOURCE_KIND_LABELS,
-    STAGE_LABELS,
-    TEXT_MARKER,
-    Element,
-    Issue,
-    Producer,
-    Record,
-    Source,
-)
+from .models import Element, Issue, Producer, Record, Source
 from .pages import (
     COLLECTION_TITLES,
     PAGED_KINDS,
@@ -71,6 +56,17 @@ from .text import (
 )
 from .tracking import recording
 from .views import Views
+from .vocabulary import (
+    CATEGORY_LABELS,
+    FOLDERS,
+    GROUP_LABELS,
+    KIND_LABELS,
+    KIND_OF_FOLDER,
+    MEASURE_LABELS,
+    PROPERTY_LABELS,
+    SOURCE_KIND_LABELS,
+    STAGE_LABELS,
+)
 
 
 @dataclass(frozen=True)
