@@ -40,8 +40,8 @@ sys.path.insert(0, str(ROOT))
 
 from ree_site import build_catalog  # noqa: E402
 from ree_site.cli import main as ree_site_command  # noqa: E402
-from ree_site.models import REE_ATOMIC_NUMBERS  # noqa: E402
 from ree_site.nav import expand_nav  # noqa: E402
+from ree_site.vocabulary import REE_ATOMIC_NUMBERS  # noqa: E402
 
 WORDS = [
     "rare",

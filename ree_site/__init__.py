@@ -1,10 +1,14 @@
 """ree_site: a reference site on rare earth elements built from YAML records.
 
-The core never imports MkDocs: ``errors`` (one error format), ``yamlfile`` and ``loading`` (read and validate),
-``models`` (the record kinds), ``catalog`` (references and backlinks), ``pages`` and ``nav`` (URLs and the
-sidebar), ``text``, ``render``, ``views``, ``stats`` and ``charts`` (pages, figures and SVG), ``embeds`` and
-``articles`` (data inside hand-written pages), ``abbreviations``, ``export`` and ``schema`` (downloads), and
-``cli`` (the ``ree-site`` command). ``plugin`` and ``config`` are the thin MkDocs layer on top.
+The core never imports MkDocs: ``errors`` (one error format), ``fields`` (the annotated field types, and the mark
+of a field that refers to another record), ``vocabulary`` (kinds, stages, measures and their labels),
+``schema_rules`` (the rules between fields in the JSON Schemas), ``parts`` and ``models`` (the parts records are
+made of, and the record kinds), ``discovery`` (which files are records), ``yamlfile`` and ``loading`` (read and
+validate), ``messages`` (validation errors in the project's words), ``tracking`` (which records a page read),
+``catalog`` (references and backlinks), ``pages`` and ``nav`` (URLs and the sidebar), ``text``, ``render``,
+``views``, ``stats`` and ``charts`` (pages, figures and SVG), ``embeds`` and ``articles`` (data inside
+hand-written pages), ``abbreviations``, ``export`` and ``schema`` (downloads), and ``cli`` (the ``ree-site``
+command). ``plugin`` and ``config`` are the thin MkDocs layer on top.
 """
 
 from __future__ import annotations

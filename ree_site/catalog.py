@@ -8,21 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
 from .errors import DataError, Problem, format_field
-from .loading import Entry, Key, note_reads, recording
-from .models import (
-    FOLDERS,
-    KIND_LABELS,
-    SHARE_MEASURES,
-    STAGE_LABELS,
-    Element,
-    Figure,
-    Issue,
-    Producer,
-    Record,
-    Source,
-    split_shown,
-)
+from .loading import Entry
+from .models import Element, Issue, Producer, Record, Source
+from .parts import Figure, split_shown
 from .text import number
+from .tracking import Key, note_reads, recording
+from .vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 
 T = TypeVar("T")
 

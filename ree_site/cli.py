@@ -12,14 +12,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from . import __version__
+from .discovery import display_path, valid_id
 from .errors import DataError, ReeError
 from .export import export_files
 from .incremental import folder_signature
-from .loading import display_path, valid_id
-from .models import FOLDERS
 from .project import CONFIG_FILE, Project, read_settings
 from .schema import schema_files
 from .tree import docs_tree, engine_config, write_tree
+from .vocabulary import FOLDERS
 
 
 def _project(args: argparse.Namespace, *, remember: bool = False, **paths: str | None) -> Project:

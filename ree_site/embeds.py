@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import stats
 from .catalog import title_of
+from .discovery import display_path
 from .errors import DataError, Problem
-from .loading import display_path
 from .pages import record_uri, relative_link
 from .text import long_date, md_escape, number, percent
 from .views import Views
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from .articles import Article
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Figure, Record
+    from .models import Record
+    from .parts import Figure
 
 SHORTCODE = re.compile(r"\[\[\s*([a-z][a-z-]*)((?:\s+[^\s\]]+)*)\s*\]\]")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")

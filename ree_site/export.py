@@ -7,16 +7,17 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from .models import FOLDERS
 from .pages import record_url
 from .schema import schema_files
+from .vocabulary import FOLDERS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Figure, Record
+    from .models import Record
+    from .parts import Figure
 
 
 def record_json(entry: Entry[Record]) -> dict[str, Any]:

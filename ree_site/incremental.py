@@ -25,9 +25,10 @@ from pathlib import Path
 from jinja2 import Environment
 
 from .catalog import Catalog, link_kind, links_key, title_of
-from .loading import Entry, Key, LoadCache, load_records, recording
+from .loading import Entry, LoadCache, load_records
 from .models import Record
 from .render import RenderedPage, Renderer
+from .tracking import Key, recording
 
 
 @dataclass

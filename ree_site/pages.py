@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import posixpath
 
-from .models import FOLDERS
+from .vocabulary import FOLDERS
 
 #: Collection titles, in the order the site shows them.
 COLLECTION_TITLES: dict[str, str] = {

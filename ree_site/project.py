@@ -21,11 +21,12 @@ import yaml
 from .abbreviations import Abbreviations
 from .articles import Article, find_articles
 from .catalog import Catalog
+from .discovery import ignored_files
 from .embeds import check_pages
 from .errors import DataError, Problem, ReeError
 from .export import export_files
 from .incremental import Session
-from .loading import ignored_files, load_records
+from .loading import load_records
 from .nav import NavItem, expand_nav
 from .render import RenderedPage, TemplateRenderError
 

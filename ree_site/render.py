@@ -25,24 +25,9 @@ from markupsafe import Markup
 from . import stats
 from .catalog import Catalog, title_of
 from .errors import ReeError
-from .loading import Entry, recording
-from .models import (
-    CATEGORY_LABELS,
-    FOLDERS,
-    GROUP_LABELS,
-    KIND_LABELS,
-    KIND_OF_FOLDER,
-    MEASURE_LABELS,
-    PROPERTY_LABELS,
-    SOURCE_KIND_LABELS,
-    STAGE_LABELS,
-    TEXT_MARKER,
-    Element,
-    Issue,
-    Producer,
-    Record,
-    Source,
-)
+from .fields import TEXT_MARKER
+from .loading import Entry
+from .models import Element, Issue, Producer, Record, Source
 from .pages import (
     COLLECTION_TITLES,
     PAGED_KINDS,
@@ -70,7 +55,19 @@ from .text import (
     percent,
     titled,
 )
+from .tracking import recording
 from .views import Views
+from .vocabulary import (
+    CATEGORY_LABELS,
+    FOLDERS,
+    GROUP_LABELS,
+    KIND_LABELS,
+    KIND_OF_FOLDER,
+    MEASURE_LABELS,
+    PROPERTY_LABELS,
+    SOURCE_KIND_LABELS,
+    STAGE_LABELS,
+)
 
 
 @dataclass(frozen=True)

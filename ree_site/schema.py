@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .models import FOLDERS, KINDS
+from .models import KINDS
+from .vocabulary import FOLDERS
 
 
 def json_schema(kind: str) -> dict[str, Any]:

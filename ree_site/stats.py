@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from .models import split_shown
+from .parts import split_shown
 
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Figure, Producer, Record
+    from .models import Producer, Record
+    from .parts import Figure
 
 STAGES = ("mining", "separation", "metal", "magnets")
 __all__ = ["split_shown"]  # defined with the figures, used from here by the views

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 if TYPE_CHECKING:
-    from .models import Figure
+    from .parts import Figure
 
 #: Characters that Markdown, its extensions or HTML would interpret; data text shows them literally.
 SPECIAL_CHARACTERS = "\\`*_{}[]<>&|~^=$\"'"

@@ -9,14 +9,15 @@ from markupsafe import Markup
 
 from . import stats
 from .charts import Bar, Point, Series, bar_chart, column_chart, line_chart
-from .models import STAGE_LABELS
 from .pages import record_uri, relative_url
 from .text import figure_value, number, percent
+from .vocabulary import STAGE_LABELS
 
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .loading import Entry
-    from .models import Element, Event, Figure, Producer, Record
+    from .models import Element, Producer, Record
+    from .parts import Event, Figure
 
 
 #: A priced product on the prices page: (its element, the product as named, its price figures).

@@ -9,8 +9,9 @@ from pathlib import Path
 from .conftest import ROOT
 
 CORE = [
-    "errors", "yamlfile", "models", "loading", "catalog", "pages", "nav", "text", "stats", "charts", "views",
-    "render", "embeds", "export", "schema", "cli", "abbreviations", "articles", "incremental", "tree", "search",
+    "errors", "yamlfile", "fields", "vocabulary", "schema_rules", "parts", "models", "discovery", "messages",
+    "tracking", "loading", "catalog", "pages", "nav", "text", "stats", "charts", "views", "render", "embeds",
+    "export", "schema", "cli", "abbreviations", "articles", "incremental", "tree", "search",
 ]  # fmt: skip
 
 

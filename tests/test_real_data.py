@@ -7,9 +7,10 @@ from pydantic import ValidationError
 
 from ree_site import build_catalog
 from ree_site.catalog import Catalog
+from ree_site.discovery import data_files
 from ree_site.errors import DataError
-from ree_site.loading import data_files
-from ree_site.models import FOLDERS, KINDS
+from ree_site.models import KINDS
+from ree_site.vocabulary import FOLDERS
 from ree_site.yamlfile import load_yaml
 
 from .conftest import ROOT

@@ -1,0 +1,280 @@
+"""The parts records are made of: the strict base of every model, values cited to a source, figures (one value
+of one measure) and an element's properties, discovery, applications; with the checks across their fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .fields import ElementId, FieldError, Name, PartialDate, SourceId, Text, Year
+from .schema_rules import element_figure_schema, figure_schema, note_when_null
+from .vocabulary import (
+    ELEMENT_MEASURES,
+    ELEMENT_RECORD_MEASURES,
+    MEASURE_UNITS,
+    PARTNER_MEASURES,
+    TONNAGE_UNITS,
+    Measure,
+    Unit,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors, and values are not coerced between types."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cited(Strict):
+    source: SourceId = Field(description="Id of the source record (a file in data/sources/).")
+    editor_note: Text | None = Field(
+        None,
+        description="For editors only, never printed on a page: where the value was read, what was not opened, "
+        "what to check next. Kept in the data and in the JSON downloads (as provenance).",
+    )
+
+
+def _a(word: str) -> str:
+    """``an import-share``, ``a price``."""
+    return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def _needs_a_note(model: M, message: str) -> M:
+    """A value left null must say why in its note (the rule note_when_null gives editors' tooling)."""
+    if getattr(model, "value", None) is None and getattr(model, "note", None) is None:
+        raise FieldError(("value",), message)
+    return model
+
+
+class AtomicWeight(Cited):
+    model_config = ConfigDict(json_schema_extra=note_when_null)
+
+    value: (
+        Annotated[
+            str, StringConstraints(pattern=r"^(\d+(\.\d+( \d+)*)?(\(\d+\))?|\[\d+(\.\d+)?, ?\d+(\.\d+)?\]|\[\d+\])$")
+        ]
+        | None
+    ) = Field(
+        description="As published by CIAAW, e.g. 144.242(3) or [6.938, 6.997]; null (with a note) where there is none."
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _note_when_missing(self) -> AtomicWeight:
+        return _needs_a_note(self, "an element without a standard atomic weight needs a note saying why")
+
+
+class Group(Cited):
+    value: Literal["light", "heavy", "none"]
+    note: Text | None = None
+
+
+class Discovery(Cited):
+    year: Year
+    by: list[Name] = Field(min_length=1)
+    note: Text | None = None
+
+
+class Application(Cited):
+    use: Text
+
+
+class Figure(Cited):
+    model_config = ConfigDict(json_schema_extra=figure_schema)
+
+    measure: Measure
+    year: Year
+    value: float | None = Field(
+        ge=0,
+        description="The figure; null where the source gives none (NA, W), with a note saying why. For a range "
+        "(890-1,000 $/kg), the lower bound, with the upper bound in high.",
+    )
+    high: float | None = Field(
+        None, ge=0, description="The upper bound where the source prints a range (890-1,000 is value 890, high 1000)."
+    )
+    unit: Unit
+    element: ElementId | None = Field(
+        None, description="Id of the element the figure is about (an ore grade, an element's import reliance)."
+    )
+    elements: list[ElementId] = Field(
+        default_factory=list,
+        json_schema_extra={"uniqueItems": True},
+        description="Ids of the elements a group figure covers (US import reliance on the heavy rare earths: "
+        "terbium, dysprosium, ...); use element for a figure about one element.",
+    )
+    from_year: Year | None = Field(
+        None,
+        description="The first year of a figure for a period (import sources for 2021-24: from_year 2021, year 2024).",
+    )
+    product: Name | None = Field(
+        None, description='The product measured, as the source names it: "Dysprosium oxide, 99.5% minimum".'
+    )
+    partner: Name | None = Field(
+        None,
+        description="The partner country of a trade figure: the source country of an import share, or the "
+        "importing country of a production proxy.",
+    )
+    basis: Text | None = Field(None, description="The basis of a price, as the source states it: free on board China.")
+    edition: Name | None = Field(
+        None, description="The edition of a serial source the value comes from (MCS 2025), where editions differ."
+    )
+    qualifier: Literal["more-than", "less-than", "about"] | None = Field(
+        None, description="When the source gives a bound or an approximation: >75,000,000 is value 75000000, more-than."
+    )
+    fiscal_year_end: Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")] | None = (
+        Field(
+            None,
+            description="For a company's fiscal-year figure: the month and day its fiscal year ends (06-30 for a year "
+            "to 30 June); year is then the calendar year the fiscal year ends in. Leave out for a calendar year.",
+        )
+    )
+    estimated: bool = False
+    alternative: bool = Field(
+        False,
+        description="A value from another source kept for the record, where sources disagree: shown in the figures "
+        "table, never in charts, shares or embedded figures. The note says why the other value is preferred.",
+    )
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Figure:
+        if self.value is None and self.note is None:
+            raise FieldError(("value",), "a figure without a value needs a note saying why the source gives none")
+        if self.alternative and self.note is None:
+            raise FieldError(
+                ("alternative",), "an alternative figure needs a note saying which value the site prefers and why"
+            )
+        allowed = MEASURE_UNITS.get(self.measure, TONNAGE_UNITS)
+        if self.unit not in allowed:
+            raise FieldError(
+                ("unit",), f"{_a(self.measure)} figure must be in {' or '.join(allowed)} (got {self.unit!r})"
+            )
+        if self.unit == "%" and self.value is not None and max(self.value, self.high or 0) > 100:
+            where = "high" if (self.high or 0) > self.value else "value"
+            raise FieldError((where,), f"a share cannot exceed 100 % (got {max(self.value, self.high or 0):g})")
+        if self.high is not None:
+            if self.value is None:
+                raise FieldError(("high",), "a range needs its lower bound in value as well as its upper bound in high")
+            if self.high <= self.value:
+                raise FieldError(
+                    ("high",), f"high ({self.high:g}) must be greater than value ({self.value:g}) in a range"
+                )
+            if self.qualifier is not None:
+                raise FieldError(("qualifier",), "a range cannot also carry a qualifier")
+        return self
+
+    @model_validator(mode="after")
+    def _fields_apply(self) -> Figure:
+        if self.partner is not None and self.measure not in PARTNER_MEASURES:
+            raise FieldError(
+                ("partner",), f"partner applies only to {' and '.join(PARTNER_MEASURES)} figures, not {self.measure}"
+            )
+        if self.partner is None and self.measure in PARTNER_MEASURES:
+            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the partner country in partner")
+        if self.element is None and self.measure in ELEMENT_MEASURES:
+            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the element it is about in element")
+        if self.element is not None and self.elements:
+            raise FieldError(("elements",), "give element for one element or elements for a group, not both")
+        if len(set(self.elements)) != len(self.elements):
+            raise FieldError(("elements",), "elements lists an element twice")
+        if self.from_year is not None and self.from_year >= self.year:
+            raise FieldError(("from_year",), f"from_year ({self.from_year}) must be before year ({self.year})")
+        if self.basis is not None and self.measure != "price":
+            raise FieldError(("basis",), f"basis applies only to price figures, not {self.measure}")
+        return self
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """What the figure measures: two figures with one key are two values of the same thing."""
+        return (
+            self.measure,
+            self.year,
+            self.from_year,
+            self.fiscal_year_end,
+            self.element,
+            tuple(self.elements),
+            self.product,
+            self.partner,
+        )
+
+    @property
+    def period(self) -> str:
+        """The year, or the period for a multi-year figure: ``2021–24``; a fiscal year: ``FY2025 (to 30 June)``."""
+        if self.fiscal_year_end is not None:
+            month, day = (int(part) for part in self.fiscal_year_end.split("-"))
+            return f"FY{self.year} (to {day} {dt.date(2000, month, 1):%B})"
+        if self.from_year is None:
+            return str(self.year)
+        end = str(self.year)[2:] if str(self.year)[:2] == str(self.from_year)[:2] else str(self.year)
+        return f"{self.from_year}–{end}"
+
+
+def split_shown(figures: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
+    """``figures`` grouped by what they measure: in each group the figure shown (the first listed with a value
+    that is not an alternative) and the other values recorded for it. Groups with nothing to show are left out."""
+    groups: dict[tuple[object, ...], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.key, []).append(figure)
+    found = []
+    for members in groups.values():
+        shown = next((f for f in members if not f.alternative and f.value is not None), None)
+        if shown is not None:
+            found.append((shown, [f for f in members if f is not shown]))
+    return found
+
+
+class ElementFigure(Figure):
+    """A figure in an element's own record: the element is implied, and only its prices belong there."""
+
+    model_config = ConfigDict(json_schema_extra=element_figure_schema)
+
+    @model_validator(mode="after")
+    def _about_this_element(self) -> ElementFigure:
+        if self.measure not in ELEMENT_RECORD_MEASURES:
+            raise FieldError(
+                ("measure",),
+                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put {_a(self.measure)} "
+                "figure in the producer record it belongs to, with element: set to this element's id",
+            )
+        if self.element is not None or self.elements:
+            raise FieldError(
+                ("element",) if self.element is not None else ("elements",),
+                "the element is implied in an element's own figures; leave out element and elements",
+            )
+        return self
+
+
+class Measured(Cited):
+    model_config = ConfigDict(json_schema_extra=note_when_null)
+
+    value: float | None = Field(description="The value in the unit the field names; null (with a note) if none.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _note_when_missing(self) -> Measured:
+        return _needs_a_note(self, "a property without a value needs a note saying why")
+
+
+class Configuration(Cited):
+    value: Annotated[str, StringConstraints(pattern=r"^\[(He|Ne|Ar|Kr|Xe)\]( [1-7][spdf]([1-9]|1[0-4])?)+$")] = Field(
+        description="Ground-state electron configuration, noble-gas core first: [Xe] 4f10 6s2 (a count of 1 may be "
+        "left out: [Xe] 5d 6s2)."
+    )
+    note: Text | None = None
+
+
+class Properties(Strict):
+    electron_configuration: Configuration
+    density: Measured = Field(description="Density of the solid near room temperature, in g/cm³.")
+    melting_point: Measured = Field(description="Melting point at standard pressure, in °C.")
+    crustal_abundance: Measured = Field(description="Abundance in the Earth's crust, in mg/kg (parts per million).")
+
+
+class Event(Cited):
+    date: PartialDate
+    title: Name
+    text: Text | None = None

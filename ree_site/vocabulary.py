@@ -1,0 +1,134 @@
+"""The vocabularies of the data and their labels as shown on the pages: record kinds and their folders, producer
+kinds, stages, issue categories and statuses, source kinds, measures with their units, and the 17 elements."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+#: The folder under the data directory that holds each kind.
+FOLDERS: dict[str, str] = {"element": "elements", "producer": "producers", "issue": "issues", "source": "sources"}
+KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items()}
+
+Stage = Literal["mining", "separation", "metal", "magnets"]
+ProducerKind = Literal["country", "company", "mine", "refinery", "magnet-maker"]
+Category = Literal[
+    "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
+]
+Status = Literal["active", "suspended", "ended", "ongoing"]
+SourceKind = Literal["government", "international", "research", "reference", "company", "civil-society", "news"]
+Measure = Literal[
+    "mine-production",
+    "refined-production",
+    "magnet-production",
+    "reserves",
+    "capacity",
+    "share-mining",
+    "share-separation",
+    "share-metal",
+    "share-magnets",
+    "price",
+    "import-reliance",
+    "import-share",
+    "ore-grade",
+    "mining-quota",
+    "separation-quota",
+    "production-proxy",
+    "tailings",
+]
+Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
+#: The units of the measures that MEASURE_UNITS does not list.
+TONNAGE_UNITS = ("t REO", "t", "t/yr")
+
+#: The measures that are shares of the world total of one stage.
+SHARE_MEASURES = ("share-mining", "share-separation", "share-metal", "share-magnets")
+
+#: Labels for the vocabularies, as shown on the pages.
+MEASURE_LABELS: dict[str, str] = {
+    "mine-production": "Mine production",
+    "refined-production": "Refined or separated output",
+    "magnet-production": "Magnet production",
+    "reserves": "Reserves",
+    "capacity": "Capacity",
+    "share-mining": "Share of world mining",
+    "share-separation": "Share of world separation and refining",
+    "share-metal": "Share of world metal production",
+    "share-magnets": "Share of world magnet production",
+    "price": "Price",
+    "import-reliance": "Net import reliance",
+    "import-share": "Share of imports",
+    "ore-grade": "Share of total rare-earth oxide in the ore",
+    "mining-quota": "Mining quota",
+    "separation-quota": "Smelting and separation quota",
+    "production-proxy": "Production proxy (product tonnes)",
+    "tailings": "Tailings held",
+}
+#: The unit each measure must be stated in (measures not listed take any of the tonnage units).
+MEASURE_UNITS: dict[str, tuple[str, ...]] = {
+    "share-mining": ("%",),
+    "share-separation": ("%",),
+    "share-metal": ("%",),
+    "share-magnets": ("%",),
+    "price": ("$/kg",),
+    "import-reliance": ("%",),
+    "import-share": ("%",),
+    "ore-grade": ("%",),
+    "mining-quota": ("t REO",),
+    "separation-quota": ("t REO",),
+    "production-proxy": ("t",),
+    "tailings": ("t",),
+}
+#: Measures that compare with a partner country, and those that must name the element they are about.
+PARTNER_MEASURES = ("import-share", "production-proxy")
+ELEMENT_MEASURES = ("ore-grade",)
+#: The measures an element record may hold itself (the element is then implied).
+ELEMENT_RECORD_MEASURES = ("price",)
+KIND_LABELS: dict[str, str] = {
+    "country": "Country",
+    "company": "Company",
+    "mine": "Mine",
+    "refinery": "Refinery",
+    "magnet-maker": "Magnet maker",
+}
+CATEGORY_LABELS: dict[str, str] = {
+    "concentration": "Concentration of supply",
+    "trade-policy": "Trade policy",
+    "environment": "Environment",
+    "ethics": "Ethics and labour",
+    "recycling": "Recycling",
+    "substitution": "Substitution",
+    "diversification": "Diversification",
+}
+SOURCE_KIND_LABELS: dict[str, str] = {
+    "government": "Government",
+    "international": "International body",
+    "research": "Research",
+    "reference": "Reference work",
+    "company": "Company",
+    "civil-society": "Association, NGO or law firm",
+    "news": "News and market analysis",
+}
+STAGE_LABELS: dict[str, str] = {
+    "mining": "Mining",
+    "separation": "Separation and refining",
+    "metal": "Metal making",
+    "magnets": "Magnet making",
+}
+GROUP_LABELS: dict[str, str] = {
+    "light": "Light rare earth element",
+    "heavy": "Heavy rare earth element",
+    "none": "Not assigned to the light or heavy group",
+}
+
+#: The 17 rare earth elements: symbol -> atomic number.
+REE_ATOMIC_NUMBERS: dict[str, int] = {
+    "Sc": 21, "Y": 39, "La": 57, "Ce": 58, "Pr": 59, "Nd": 60, "Pm": 61, "Sm": 62, "Eu": 63,
+    "Gd": 64, "Tb": 65, "Dy": 66, "Ho": 67, "Er": 68, "Tm": 69, "Yb": 70, "Lu": 71,
+}  # fmt: skip
+
+#: Element properties in the order of the infobox, with their labels and units.
+PROPERTY_LABELS: dict[str, tuple[str, str]] = {
+    "electron_configuration": ("Electron configuration", ""),
+    "density": ("Density", "g/cm³"),
+    "melting_point": ("Melting point", "°C"),
+    "crustal_abundance": ("Abundance in the crust", "mg/kg"),
+}
