@@ -25,6 +25,7 @@ from markupsafe import Markup
 from . import stats
 from .catalog import Catalog, title_of
 from .errors import ReeError
+from .export import DOWNLOADS
 from .fields import TEXT_MARKER
 from .loading import Entry
 from .models import Element, Issue, Producer, Record, Source
@@ -226,6 +227,8 @@ class Renderer:
         env.filters["configuration"] = configuration
         env.filters["titled"] = titled
         env.filters["partial_date"] = partial_date
+        # A count in prose: 2 -> "two"; above ten in digits.
+        env.filters["spelled"] = lambda n: _WORDS[n] if 0 <= n < len(_WORDS) else number(n)
         env.globals.update(
             note_mark=note_mark,
             note_anchor="note",
@@ -239,6 +242,7 @@ class Renderer:
             view_pages=VIEW_PAGES,
             property_labels=PROPERTY_LABELS,
             qualifier_labels=QUALIFIER_SIGNS,
+            downloads=DOWNLOADS,
         )
         return env
 
@@ -321,6 +325,7 @@ class Renderer:
             return {key: md_escape(title_of(entry)) for key, entry in self.catalog.entries.items()}
 
 
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
