@@ -61,14 +61,6 @@ VIEW_PAGES: dict[str, str] = {
     "downloads": "downloads.md",
 }
 
-#: What readers call the views when they search for them.
-VIEW_ALIASES: dict[str, list[str]] = {
-    "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
-    "prices": ["cost", "$/kg", "price history"],
-    "timeline": ["history", "chronology", "events"],
-    "downloads": ["download", "CSV", "JSON", "data files", "API"],
-}
-
 
 def page_url(uri: str) -> str:
     """The site-relative directory URL of a page: ``elements/neodymium.md`` -> ``elements/neodymium/``."""

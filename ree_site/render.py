@@ -32,13 +32,13 @@ from .models import Element, Issue, Producer, Record, Source
 from .pages import (
     COLLECTION_TITLES,
     PAGED_KINDS,
-    VIEW_ALIASES,
     VIEW_PAGES,
     index_uri,
     record_uri,
     relative_link,
     relative_url,
 )
+from .search import INDEX_SEARCH, record_search, view_search
 from .text import (
     PERCENT_SIGN,
     QUALIFIER_SIGNS,
@@ -273,15 +273,14 @@ class Renderer:
         context = {"kind": kind, "title": COLLECTION_TITLES[kind]}
         markdown = self._render(f"{FOLDERS[kind]}_index.md.j2", uri, context)
         # The sources index holds a section per source: a table of contents that long helps no one.
-        meta = {"hide": ["toc"], "search": {"boost": 0.2}} if kind not in PAGED_KINDS else {}
+        meta = {"hide": ["toc"], "search": dict(INDEX_SEARCH)} if kind not in PAGED_KINDS else {}
         return RenderedPage(uri, markdown, None, COLLECTION_TITLES[kind], meta)
 
     def render_view(self, name: str) -> RenderedPage:
         uri = VIEW_PAGES[name]
         markdown = self._render(f"{name}.md.j2", uri, {})
         title = markdown.split("\n", 1)[0].removeprefix("# ").strip()
-        search = {"boost": VIEW_BOOST, "aliases": VIEW_ALIASES[name]}
-        return RenderedPage(uri, markdown, None, title, {"search": search})
+        return RenderedPage(uri, markdown, None, title, {"search": view_search(name)})
 
     def _render(self, template_name: str, uri: str, context: dict[str, Any]) -> str:
         try:
@@ -336,10 +335,6 @@ def configuration(value: str) -> Markup:
     return md_escape(" ".join(shells))
 
 
-#: Views gather many records: below the records (2 or 3), so that a record's own page wins a query that names it.
-VIEW_BOOST = 1.5
-
-
 def record_meta(entry: Entry[Record], catalog: Catalog) -> dict[str, Any]:
     """Front matter of a record page: tags for Material's tags plugin, a search boost, a description."""
     record = entry.record
@@ -349,28 +344,14 @@ def record_meta(entry: Entry[Record], catalog: Catalog) -> dict[str, Any]:
         # it would also rank lanthanum first for "La Rochelle".
         group = {"light": "Light REE", "heavy": "Heavy REE", "none": "Scandium"}[record.group.value]
         tags = ["Element", group]
-        boost = 3.0
     elif isinstance(record, Producer):
         tags = [KIND_LABELS[record.kind]]
-        # A country is what a reader typing its name wants, before the issues and companies named after it.
-        boost = 3.0 if record.kind == "country" else 2.0
     elif isinstance(record, Issue):
         tags = ["Issue", CATEGORY_LABELS[record.category]]
-        boost = 2.0
     else:
         tags = ["Source"]
-        boost = 0.1
     # The theme prints the title and description without escaping them: they are escaped here.
-    search: dict[str, Any] = {"boost": boost}
-    # An element's symbol is an alias too: in the title alone, "Yb" outranks "Y" for yttrium.
-    aliases = [record.symbol] if isinstance(record, Element) else []
-    if isinstance(record, Producer) and record.kind == "country":
-        # A country's name is what readers type for it; in the title alone, "China's export controls" outranks it.
-        aliases.append(record.name)
-    aliases += getattr(record, "aliases", [])
-    if aliases:
-        search["aliases"] = list(aliases)
-    meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": search}
+    meta: dict[str, Any] = {"title": html_title(title_of(entry)), "tags": tags, "search": record_search(record)}
     summary = getattr(record, "summary", None)
     if summary:
         meta["description"] = html_title(plain_summary(summary, catalog))

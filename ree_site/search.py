@@ -1,4 +1,9 @@
-"""Other names in the search index: what readers type that is neither in a page's title nor often in its text.
+"""The search policy: how much each kind of page weighs, and the other names readers type for it.
+
+Weights (Material's ``search.boost`` front matter; a page's default is 1): records rank above the views and
+articles that mention them, countries above the companies and issues named after them, and the sources index and
+collection indexes below everything. Other names:
+what readers type that is neither in a page's title nor often in its text.
 
 Material's search weighs a page's title a thousand times its text and its tags a million times. Its index has
 no field for other names, so the plugin declares one to Material's search and fills it on each page's entries
@@ -13,12 +18,63 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .models import Element, Issue, Producer
+
+if TYPE_CHECKING:
+    from .models import Record
 
 #: Where the blog's articles are, and how they weigh against a page's default of 1 (records: 2 or 3): they are
 #: written for readers looking a subject up, and rank with the records, not below them.
 ARTICLES = "blog/posts/"
 ARTICLE_BOOST = 2.0
+#: Records: an element or a country is what a reader typing its name wants, before the issues and companies named
+#: after it; sources are found through the records that cite them.
+ELEMENT_BOOST = 3.0
+COUNTRY_BOOST = 3.0
+RECORD_BOOST = 2.0
+SOURCE_BOOST = 0.1
+#: Views gather many records: below the records, so that a record's own page wins a query that names it.
+VIEW_BOOST = 1.5
+#: The front matter of the collection indexes that are not paged (the sources index).
+INDEX_SEARCH: dict[str, Any] = {"boost": 0.2}
+#: What readers call the views when they search for them.
+VIEW_ALIASES: dict[str, list[str]] = {
+    "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
+    "prices": ["cost", "$/kg", "price history"],
+    "timeline": ["history", "chronology", "events"],
+    "downloads": ["download", "CSV", "JSON", "data files", "API"],
+}
+
+
+def record_search(record: Record) -> dict[str, Any]:
+    """The ``search`` front matter of a record's page: its weight, and its other names."""
+    if isinstance(record, Element):
+        boost = ELEMENT_BOOST
+    elif isinstance(record, Producer):
+        boost = COUNTRY_BOOST if record.kind == "country" else RECORD_BOOST
+    elif isinstance(record, Issue):
+        boost = RECORD_BOOST
+    else:
+        boost = SOURCE_BOOST
+    search: dict[str, Any] = {"boost": boost}
+    # An element's symbol is an alias too: in the title alone, "Yb" outranks "Y" for yttrium.
+    aliases = [record.symbol] if isinstance(record, Element) else []
+    if isinstance(record, Producer) and record.kind == "country":
+        # A country's name is what readers type for it; in the title alone, "China's export controls" outranks it.
+        aliases.append(record.name)
+    aliases += getattr(record, "aliases", [])
+    if aliases:
+        search["aliases"] = list(aliases)
+    return search
+
+
+def view_search(name: str) -> dict[str, Any]:
+    """The ``search`` front matter of a view."""
+    return {"boost": VIEW_BOOST, "aliases": VIEW_ALIASES[name]}
+
+
 #: How much an alias weighs against a word of the text (Material gives the title 1,000).
 ALIAS_BOOST = 1000.0
 ATTRIBUTE = "data-search-aliases"
