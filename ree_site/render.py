@@ -25,7 +25,6 @@ from markupsafe import Markup
 from . import stats
 from .catalog import Catalog, title_of
 from .errors import ReeError
-from .export import DOWNLOADS
 from .fields import TEXT_MARKER
 from .loading import Entry
 from .models import Element, Issue, Producer, Record, Source
@@ -39,6 +38,7 @@ from .pages import (
     relative_url,
 )
 from .search import INDEX_SEARCH, record_search, view_search
+from .tables import DOWNLOADS
 from .text import (
     PERCENT_SIGN,
     QUALIFIER_SIGNS,

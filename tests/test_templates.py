@@ -15,8 +15,9 @@ from jinja2 import nodes
 
 from ree_site import build_catalog
 from ree_site.catalog import Catalog
-from ree_site.export import DOWNLOADS, export_files
+from ree_site.export import export_files
 from ree_site.render import Citations, Renderer
+from ree_site.tables import DOWNLOADS
 from ree_site.views import LetteredNotes, Views
 
 from .conftest import ROOT, SMALL_DATA, write_files
