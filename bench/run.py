@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ree_site import build_catalog  # noqa: E402
-from ree_site.cli import main as ree_site_command  # noqa: E402
-from ree_site.nav import expand_nav  # noqa: E402
-from ree_site.vocabulary import REE_ATOMIC_NUMBERS  # noqa: E402
+from ree_site.data.vocabulary import REE_ATOMIC_NUMBERS  # noqa: E402
+from ree_site.engines.cli import main as ree_site_command  # noqa: E402
+from ree_site.outputs.nav import expand_nav  # noqa: E402
 
 WORDS = [
     "rare",
@@ -245,8 +245,8 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 CORE = (
     "import sys, time; from pathlib import Path\n"
-    "from ree_site import build_catalog; from ree_site.render import Renderer\n"
-    "from ree_site.export import export_files\n"
+    "from ree_site import build_catalog; from ree_site.render.renderer import Renderer\n"
+    "from ree_site.outputs.export import export_files\n"
     "t = time.perf_counter(); c = build_catalog(Path(sys.argv[1])); pages = Renderer(c).render_all()\n"
     "core = time.perf_counter() - t; t = time.perf_counter(); export_files(c)\n"
     "print(core, time.perf_counter() - t)\n"

@@ -58,3 +58,6 @@ def format_field(loc: Sequence[str | int]) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+__all__ = ["DataError", "Problem", "ReeError", "format_field"]

@@ -192,7 +192,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def run_check(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[[Path], tuple[int, str]]:
     """Run ``ree-site check data`` in-process from a project's folder: its exit status and what it printed."""
-    from ree_site.cli import main
+    from ree_site.engines.cli import main
 
     def run(project: Path) -> tuple[int, str]:
         capsys.readouterr()

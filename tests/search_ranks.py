@@ -27,7 +27,7 @@ def results(page: Any, query: str) -> list[str]:
     for href in hrefs:
         parts = urlsplit(href)
         path = parts.path.lstrip("/").removesuffix("index.html")
-        # A glossary term's result opens glossary/?term=ID at the term (ree_site/search.py).
+        # A glossary term's result opens glossary/?term=ID at the term (ree_site/render/search.py).
         fragment = parts.fragment or parse_qs(parts.query).get("term", [""])[0]
         found.append(path + (f"#{fragment}" if fragment else ""))
     return found

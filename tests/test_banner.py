@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ree_site.banner import BANNER_CLASS, banner, with_banner
+from ree_site.render.banner import BANNER_CLASS, banner, with_banner
 
 
 def test_the_banner_lists_each_problem_escaped() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ree_site.cli import main
+from ree_site.engines.cli import main
 
 from .conftest import mkdocs_build
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ree_site.cli import main
+from ree_site.engines.cli import main
 
 
 def test_clean_data_exits_0(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,7 +65,7 @@ def test_new_writes_a_commented_template_and_never_overwrites(
     assert text.startswith(f"# yaml-language-server: $schema=../schema/{kind}.json\n")
     assert "reviewed: 20" in text and "{today}" not in text
     # The template names every field of the model, set or commented.
-    from ree_site.models import KINDS
+    from ree_site.data.models import KINDS
 
     for field in KINDS[kind].model_fields:
         if field != "id":

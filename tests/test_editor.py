@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.data.yamlfile import load_yaml
 from ree_site.errors import DataError
-from ree_site.yamlfile import load_yaml
 
 from .conftest import ROOT
 from .editor_client import SERVER, YamlLanguageServer, errors

@@ -14,10 +14,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ree_site.catalog import Catalog
+from ree_site.data.loading import load_records
 from ree_site.errors import DataError
-from ree_site.loading import load_records
-from ree_site.render import Renderer
+from ree_site.link.catalog import Catalog
+from ree_site.render.renderer import Renderer
 
 from .conftest import SMALL_DATA, write_files
 

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 import yaml
 
-from ree_site.catalog import Catalog
+from ree_site.build.incremental import Session
+from ree_site.data.loading import load_records
+from ree_site.data.yamlfile import load_yaml
 from ree_site.errors import DataError
-from ree_site.incremental import Session
-from ree_site.loading import load_records
-from ree_site.render import Renderer
-from ree_site.yamlfile import load_yaml
+from ree_site.link.catalog import Catalog
+from ree_site.render.renderer import Renderer
 
 from .conftest import ROOT
 

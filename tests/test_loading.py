@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ree_site.loading import load_records
+from ree_site.data.loading import load_records
 
 from .conftest import SMALL_DATA, MakeData, problems
 

@@ -6,7 +6,7 @@ import copy
 from pathlib import Path
 
 from ree_site import build_catalog
-from ree_site.nav import expand_nav
+from ree_site.outputs.nav import expand_nav
 
 NAV = [
     {"Home": "index.md"},

@@ -10,10 +10,10 @@ import re
 import pytest
 
 from ree_site import build_catalog
-from ree_site.charts import Point, Series, line_chart
-from ree_site.export import export_files
-from ree_site.render import Renderer, configuration, figure_value
-from ree_site.views import Views
+from ree_site.outputs.export import export_files
+from ree_site.render.charts import Point, Series, line_chart
+from ree_site.render.renderer import Renderer, configuration, figure_value
+from ree_site.render.views import Views
 
 from .conftest import ROOT, SMALL_DATA, MakeData
 
@@ -162,7 +162,7 @@ def test_production_by_country_csv_spans_decades() -> None:
 
 
 def test_hhi_for_every_year_with_country_data() -> None:
-    from ree_site import stats
+    from ree_site.link import stats
 
     years = stats.country_years(REAL)
     assert years[0] <= 2018 and years[-1] >= 2025

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from ree_site.planner import FIRST, PageState, Plan, Planner
+from ree_site.build.planner import FIRST, PageState, Plan, Planner
 
 PAGES = {"index.md": "a", "elements/neodymium.md": "b", "producers/china.md": "c", "tags.md": "t!"}
 

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from ree_site import build_catalog, stats
-from ree_site.charts import LABEL_GAP, Point, Series, line_chart, place_labels
-from ree_site.export import export_files
-from ree_site.render import Renderer
-from ree_site.text import language_of, note_mark, partial_date, percent
+from ree_site import build_catalog
+from ree_site.data.text import language_of, note_mark, partial_date, percent
+from ree_site.link import stats
+from ree_site.outputs.export import export_files
+from ree_site.render.charts import LABEL_GAP, Point, Series, line_chart, place_labels
+from ree_site.render.renderer import Renderer
 
 from .conftest import SMALL_DATA, MakeData
 
@@ -156,7 +157,7 @@ def test_a_late_start_is_noted_above_the_plot() -> None:
 
 def test_share_charts_read_from_zero_to_a_hundred() -> None:
     """Shares span more than tenfold (the US from 0.2 % to 70 %), but a share chart never takes a log axis."""
-    from ree_site.views import Views
+    from ree_site.render.views import Views
 
     catalog = build_catalog(Path(__file__).resolve().parent.parent / "data")
     chart = str(Views(catalog, "concentration.md").share_chart([catalog.get("producer", "united-states")]))

@@ -6,12 +6,12 @@ import pytest
 from pydantic import ValidationError
 
 from ree_site import build_catalog
-from ree_site.catalog import Catalog
-from ree_site.discovery import data_files
+from ree_site.data.discovery import data_files
+from ree_site.data.models import KINDS
+from ree_site.data.vocabulary import FOLDERS
+from ree_site.data.yamlfile import load_yaml
 from ree_site.errors import DataError
-from ree_site.models import KINDS
-from ree_site.vocabulary import FOLDERS
-from ree_site.yamlfile import load_yaml
+from ree_site.link.catalog import Catalog
 
 from .conftest import ROOT
 

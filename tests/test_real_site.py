@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ree_site.discovery import data_files
+from ree_site.data.discovery import data_files
 
 from .conftest import ROOT
 

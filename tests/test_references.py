@@ -11,11 +11,11 @@ from typing import Annotated, Any, get_args, get_origin
 import pytest
 from pydantic import BaseModel, Field, StringConstraints
 
-from ree_site.fields import CITATION, RECORD_LINK, SLUG_PATTERN, ElementId, ProducerId, Slug, SourceId, refers_to
-from ree_site.loading import load_records
-from ree_site.models import KINDS, Element, Issue, Producer, Record, Reference, Source
-from ree_site.parts import Cited
-from ree_site.vocabulary import FOLDERS, KIND_OF_FOLDER, PROPERTY_LABELS
+from ree_site.data.fields import CITATION, RECORD_LINK, SLUG_PATTERN, ElementId, ProducerId, Slug, SourceId, refers_to
+from ree_site.data.loading import load_records
+from ree_site.data.models import KINDS, Element, Issue, Producer, Record, Reference, Source
+from ree_site.data.parts import Cited
+from ree_site.data.vocabulary import FOLDERS, KIND_OF_FOLDER, PROPERTY_LABELS
 
 from .conftest import ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from ree_site import build_catalog
-from ree_site.render import Renderer, TemplateRenderError
-from ree_site.text import md_escape, number
+from ree_site.data.text import md_escape, number
+from ree_site.render.renderer import Renderer, TemplateRenderError
 
 from .conftest import SMALL_DATA, MakeData
 

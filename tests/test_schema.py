@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from ree_site.cli import main
-from ree_site.schema import json_schema, schema_files
+from ree_site.data.schema import json_schema, schema_files
+from ree_site.engines.cli import main
 
 from .conftest import ROOT
 

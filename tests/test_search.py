@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ree_site.search import ALIAS_BOOST, add_aliases, heading_aliases
+from ree_site.render.search import ALIAS_BOOST, add_aliases, heading_aliases
 
 from .conftest import mkdocs_build
 

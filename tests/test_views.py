@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from ree_site import build_catalog, stats
-from ree_site.catalog import Catalog
-from ree_site.charts import Bar, bar_chart, column_chart
-from ree_site.embeds import expand_page
+from ree_site import build_catalog
 from ree_site.errors import DataError
-from ree_site.export import export_files
-from ree_site.render import Renderer
+from ree_site.link import stats
+from ree_site.link.catalog import Catalog
+from ree_site.outputs.export import export_files
+from ree_site.render.charts import Bar, bar_chart, column_chart
+from ree_site.render.embeds import expand_page
+from ree_site.render.renderer import Renderer
 
 from .conftest import MakeData
 
@@ -178,7 +179,7 @@ def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> 
 
 
 def test_abbreviations_are_given_only_for_terms_a_page_uses() -> None:
-    from ree_site.abbreviations import Abbreviations
+    from ree_site.data.abbreviations import Abbreviations
 
     glossary = Abbreviations.parse(
         "*[REO]: Rare-earth oxide\n*[REE]: Rare earth element\n*[HREE]: Heavy REE\nnot a line\n"
@@ -191,7 +192,7 @@ def test_abbreviations_are_given_only_for_terms_a_page_uses() -> None:
 
 
 def test_latest_articles(catalog: Catalog, tmp_path: Path) -> None:
-    from ree_site.articles import find_articles
+    from ree_site.data.articles import find_articles
 
     posts = tmp_path / "content" / "blog" / "posts"
     posts.mkdir(parents=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.data.yamlfile import MAX_FILE_BYTES, load_yaml
 from ree_site.errors import DataError
-from ree_site.yamlfile import MAX_FILE_BYTES, load_yaml
 
 
 def load(tmp_path: Path, content: str | bytes):

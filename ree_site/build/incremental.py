@@ -1,0 +1,138 @@
+"""Load, link and render again only what an edit changed: the core's half of an incremental rebuild.
+
+A :class:`Session` lives as long as ``mkdocs serve``. Each :meth:`Session.update` reads again only the data files
+whose modification time, size or inode changed, links the whole catalog again (cheap, and it is what checks the
+references), and renders again only the pages that read a record the edit changed.
+
+Which records a page read is recorded while it renders (:func:`ree_site.data.loading.recording`): every access to an
+entry's ``record`` counts, a listed collection counts as reading all of its kind, and a result cached on the
+catalog (:meth:`Catalog.memo`) counts as reading what making it read. An edit changes:
+
+- the edited records, when their validated values differ (a comment or a reordered key changes nothing);
+- the lists of linked records (backlinks among them) of every record a link was added to or dropped from.
+
+Anything that every page may show makes the render complete again: a changed title (links everywhere carry
+titles), a record added or removed, a changed template. ``tests/test_incremental.py`` checks, edit after edit,
+that the pages are exactly those of a complete render.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+
+from ..link.catalog import Catalog, link_kind, links_key, title_of
+from ..data.loading import Entry, LoadCache, load_records
+from ..data.models import Record
+from ..render.renderer import RenderedPage, Renderer
+from ..data.tracking import Key, recording
+
+
+@dataclass
+class Rebuild:
+    """What one :meth:`Session.update` did."""
+
+    catalog: Catalog
+    pages: list[RenderedPage]
+    #: Pages rendered anew (the others were kept from the last update).
+    rendered: set[str] = field(default_factory=set)
+    #: Why every page was rendered, or "" when only some were.
+    complete: str = ""
+
+
+class Session:
+    """The last update's files, catalog and pages, and the records each page read."""
+
+    def __init__(self, data_dir: Path, root: Path | None, templates_dir: Path | None, *, remember: bool = True) -> None:
+        #: False for a one-off build: nothing is recorded or kept, and every update renders every page.
+        self.remember = remember
+        self.data_dir = data_dir
+        self.root = root
+        self.templates_dir = templates_dir
+        self._files: LoadCache = {}
+        self._catalog: Catalog | None = None
+        self._templates: tuple[tuple[str, int, int], ...] | None = None
+        self._pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
+        self._env: Environment | None = None
+
+    def update(self) -> Rebuild:
+        """The catalog and pages for the files as they are now. Raises :class:`DataError` (the session keeps
+        its last good state) or :class:`TemplateRenderError`."""
+        if not self.remember:
+            catalog = Catalog.build(load_records(self.data_dir, self.root))
+            every = Renderer(catalog, self.templates_dir).render_all()
+            return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
+        catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
+        templates = folder_signature(self.templates_dir)
+        why = self._why_complete(catalog, templates)
+        changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
+        stale = changed | {("*", kind) for kind, _ in changed if not kind.startswith("links:")}
+        if why or self._env is None:
+            self._env = Renderer.environment(self.templates_dir)
+        renderer = Renderer(catalog, self.templates_dir, self._env)
+        pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
+        rendered: set[str] = set()
+        for uri, render in renderer.plan():
+            kept = self._pages.get(uri)
+            if not why and kept is not None and not (kept[1] & stale):
+                pages[uri] = kept
+                continue
+            with recording() as reads:
+                page = render()
+            pages[uri] = (page, frozenset(reads))
+            rendered.add(uri)
+        self._catalog, self._templates, self._pages = catalog, templates, pages
+        return Rebuild(catalog, [page for page, _ in pages.values()], rendered, why)
+
+    def _why_complete(self, catalog: Catalog, templates: tuple[tuple[str, int, int], ...]) -> str:
+        before = self._catalog
+        if before is None:
+            return "first build"
+        if templates != self._templates:
+            return "a template changed"
+        if before.entries.keys() != catalog.entries.keys():
+            return "a record was added or removed"
+        for key, entry in catalog.entries.items():
+            old = before.entries[key]
+            if entry is not old and title_of(entry) != title_of(old):
+                return f"the title of {key[0]} {key[1]!r} changed"
+        return ""
+
+
+def _changed(before: Catalog, after: Catalog) -> set[Key]:
+    """The records whose values differ, and the link lists that a link added or dropped by the edit changed."""
+    changed: set[Key] = set()
+    for key, entry in after.entries.items():
+        old = before.entries[key]
+        if entry is old or entry.record == old.record:
+            continue
+        changed.add(key)
+        moved = _targets(old) ^ _targets(entry)
+        if moved:
+            # Links added or dropped: the lists of linked records change on both sides.
+            changed.add(links_key(*key))
+            changed.update(links_key(kind, target) for _, kind, target in moved)
+    return changed
+
+
+def _targets(entry: Entry[Record]) -> set[tuple[str, str, str]]:
+    """Every record ``entry`` refers to, with how it links them (a move from one list to another counts)."""
+    return {(link_kind(loc, kind), kind, target) for loc, kind, target in entry.record.references()}
+
+
+def folder_signature(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """Every file under ``folder`` with its modification time and size: a template edit changes it."""
+    if folder is None or not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            found.append((os.fspath(path.relative_to(folder)), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+__all__ = ["Rebuild", "Session", "folder_signature"]

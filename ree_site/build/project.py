@@ -1,0 +1,273 @@
+"""One pipeline for every entry point: the MkDocs plugin, ``ree-site check``, ``generate`` and ``export``.
+
+A :class:`Project` is a folder with its ``mkdocs.yml``: the plugin's options (:class:`Options`, whose defaults
+are the only ones), the docs folder and the navigation. :meth:`Project.run` loads, validates and links the
+records, renders every generated page (only those an edit changed, when the project remembers), expands the
+directives of the hand-written pages, finds the sources nothing cites and the files passed over, and returns
+all of it as an :class:`Outcome`. Each entry point only decides what to do with the outcome: the plugin hands
+it to MkDocs, ``check`` prints it, ``generate`` writes it as a docs tree.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..data.abbreviations import Abbreviations
+from ..data.articles import Article, find_articles
+from ..link.catalog import Catalog
+from ..data.discovery import ignored_files
+from ..render.embeds import check_pages
+from ..errors import DataError, Problem, ReeError
+from ..outputs.export import export_files
+from .incremental import Session
+from ..data.loading import load_records
+from ..outputs.nav import NavItem, expand_nav
+from ..render.renderer import RenderedPage, TemplateRenderError
+
+#: The file that configures a project, and its docs folder when it names none (MkDocs' own default is docs/).
+CONFIG_FILE = "mkdocs.yml"
+DEFAULT_DOCS_DIR = "content"
+#: The plugin's name under ``plugins:`` in mkdocs.yml.
+PLUGIN = "ree"
+
+
+@dataclass(frozen=True)
+class Options:
+    """The ``ree`` plugin's options, as written under ``plugins: - ree:`` in mkdocs.yml; paths are relative to
+    the project folder. These defaults are the only ones: the MkDocs config class and the command read them."""
+
+    #: Folder of YAML records.
+    data_dir: str = "data"
+    #: Folder whose ``<name>.md.j2`` files replace the packaged templates one by one.
+    templates_dir: str = "overrides/ree"
+    #: A collection with at most this many records lists each record in the sidebar; larger ones are reached
+    #: through their index page only, which keeps build time linear in the number of pages.
+    nav_max_records: int = 30
+    #: A file of Markdown abbreviations (``*[REO]: Rare-earth oxide``). Each page gets the definitions of the
+    #: terms it uses, so that they show their meaning on hover (needs the ``abbr`` extension).
+    abbreviations: str | None = None
+
+    @classmethod
+    def from_mapping(cls, values: dict[str, Any] | None) -> Options:
+        """The options given in mkdocs.yml, the defaults for the others (unknown keys are MkDocs' to refuse)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{key: value for key, value in (values or {}).items() if key in known})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a project's mkdocs.yml says that the pipeline needs, read without MkDocs (see :func:`read_settings`)."""
+
+    root: Path
+    docs_dir: str = DEFAULT_DOCS_DIR
+    options: Options = field(default_factory=Options)
+    nav: list[NavItem] | None = None
+    #: The file as written, or "" when there is none.
+    text: str = ""
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's own tags: ``!ENV [NAME, default]`` as MkDocs does, any other tag as its plain value."""
+
+
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    value: Any
+    if isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node)
+    elif isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    if suffix == "ENV":
+        names = value if isinstance(value, list) else [value]
+        for name in names[:-1] if len(names) > 1 else names:
+            if isinstance(name, str) and name in os.environ:
+                return os.environ[name]
+        return names[-1] if len(names) > 1 else None
+    return value
+
+
+_TolerantLoader.add_multi_constructor("!", _tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _tag)
+
+
+def read_settings(config_file: Path) -> Settings:
+    """The pipeline's settings from ``config_file``; the defaults beside it when the file does not exist."""
+    root = config_file.parent
+    if not config_file.is_file():
+        return Settings(root)
+    text = config_file.read_text(encoding="utf-8-sig")
+    try:
+        config = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 (a safe loader with two more tags)
+    except yaml.YAMLError as exc:
+        raise ReeError(f"{config_file}: not valid YAML: {exc}") from None
+    if not isinstance(config, dict):
+        return Settings(root, text=text)
+    options: dict[str, Any] | None = None
+    for plugin in config.get("plugins") or []:
+        if plugin == PLUGIN:
+            options = {}
+        elif isinstance(plugin, dict) and PLUGIN in plugin:
+            options = plugin[PLUGIN] or {}
+    if isinstance(config.get("plugins"), dict) and PLUGIN in config["plugins"]:
+        options = config["plugins"][PLUGIN] or {}
+    nav = config.get("nav")
+    return Settings(
+        root,
+        docs_dir=str(config.get("docs_dir") or DEFAULT_DOCS_DIR),
+        options=Options.from_mapping(options),
+        nav=nav if isinstance(nav, list) else None,
+        text=text,
+    )
+
+
+@dataclass
+class Outcome:
+    """What one run of the pipeline found and made."""
+
+    catalog: Catalog
+    pages: list[RenderedPage]
+    #: Problems in the data, or (once the data is good) in the directives of the hand-written pages.
+    problems: list[Problem] = field(default_factory=list)
+    #: A template that failed to render, as its message.
+    failure: str = ""
+    #: Sources no record cites: the strict build and ``check`` refuse them.
+    uncited: list[Problem] = field(default_factory=list)
+    #: Files passed over (editors' backups, hidden files): notes, not problems.
+    notes: list[Problem] = field(default_factory=list)
+    #: Hand-written pages whose directives were expanded, by path under the docs folder.
+    expanded: dict[str, str] = field(default_factory=dict)
+    articles: list[Article] = field(default_factory=list)
+    abbreviations: Abbreviations | None = None
+    #: Pages rendered anew, and why all of them were ("" when only some were).
+    rendered: set[str] = field(default_factory=set)
+    complete: str = ""
+    #: True when the pages and catalog are the last good ones, kept while the files are broken.
+    stale: bool = False
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems or self.failure)
+
+    def report(self) -> str:
+        """The problems, one a line with a count, or the template failure; "" when there are none."""
+        return DataError(self.problems).report() if self.problems else self.failure
+
+    def error(self, data_dir: str) -> str:
+        """The message that stops a build, or "" (uncited sources are the caller's to weigh: see ``strict``)."""
+        if self.problems:
+            return f"problems in {data_dir}/ or in the pages that embed it:\n{self.report()}"
+        return self.failure
+
+    @cached_property
+    def exports(self) -> dict[str, str]:
+        """The downloads, by path."""
+        return export_files(self.catalog)
+
+
+class Project:
+    """A project folder and its options; with ``remember``, runs reuse what they can (``mkdocs serve``)."""
+
+    def __init__(
+        self,
+        root: Path,
+        options: Options | None = None,
+        *,
+        docs_dir: str | Path = DEFAULT_DOCS_DIR,
+        remember: bool = False,
+        keep_last_good: bool = False,
+    ) -> None:
+        self.root = root
+        self.options = options or Options()
+        self.docs_dir = root / docs_dir
+        self.remember = remember
+        #: While serving: show the last good pages when the files are broken (else none at all).
+        self.keep_last_good = keep_last_good
+        self.last_good: tuple[list[RenderedPage], Catalog] | None = None
+        templates = self.templates_dir
+        self.session = Session(self.data_dir, root, templates if templates.is_dir() else None, remember=remember)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: Any) -> Project:
+        """The project ``settings`` describe; keyword arguments replace options (None keeps the configured)."""
+        docs_dir = overrides.pop("docs_dir", None) or settings.docs_dir
+        remember = overrides.pop("remember", False)
+        options = replace(settings.options, **{k: v for k, v in overrides.items() if v is not None})
+        return cls(settings.root, options, docs_dir=docs_dir, remember=remember)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / self.options.data_dir
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / self.options.templates_dir
+
+    @property
+    def abbreviations_file(self) -> Path | None:
+        return self.root / self.options.abbreviations if self.options.abbreviations else None
+
+    def watched(self) -> list[Path]:
+        """The inputs outside the docs folder that a preview must watch."""
+        return [p for p in (self.data_dir, self.templates_dir, self.abbreviations_file) if p is not None]
+
+    def catalog(self) -> Catalog:
+        """The records loaded, validated and linked: the first step of :meth:`run` (raises :class:`DataError`)."""
+        return Catalog.build(load_records(self.data_dir, self.root))
+
+    def run(self) -> Outcome:
+        """Every step of the pipeline; broken files give an outcome with problems, not an exception."""
+        articles = find_articles(self.docs_dir) if self.docs_dir.is_dir() else []
+        notes = ignored_files(self.data_dir, self.root)
+        problems: list[Problem] = []
+        failure = ""
+        try:
+            rebuild = self.session.update()
+        except DataError as exc:
+            problems = list(exc.problems)
+        except TemplateRenderError as exc:
+            failure = str(exc)
+        if problems or failure:
+            pages, catalog = self.last_good if self.keep_last_good and self.last_good else ([], Catalog({}))
+            outcome = Outcome(catalog, pages, problems, failure, notes=notes, articles=articles, stale=True)
+            outcome.abbreviations = self.read_abbreviations()
+            return outcome
+        if self.keep_last_good:
+            self.last_good = (rebuild.pages, rebuild.catalog)
+        expanded: dict[str, str] = {}
+        if self.docs_dir.is_dir():
+            problems = check_pages(rebuild.catalog, self.docs_dir, self.root, articles, expanded)
+        return Outcome(
+            rebuild.catalog,
+            rebuild.pages,
+            problems,
+            uncited=rebuild.catalog.uncited(),
+            notes=notes,
+            expanded=expanded,
+            articles=articles,
+            abbreviations=self.read_abbreviations(),
+            rendered=rebuild.rendered,
+            complete=rebuild.complete,
+        )
+
+    def read_abbreviations(self) -> Abbreviations | None:
+        path = self.abbreviations_file
+        if path is None:
+            return None
+        try:
+            return Abbreviations.parse(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ReeError(f"abbreviations file {self.options.abbreviations}: {exc.strerror}") from None
+
+    def nav(self, nav: list[NavItem] | None, catalog: Catalog) -> list[NavItem] | None:
+        """The configured navigation with the records of each small collection listed under its index."""
+        return expand_nav(nav, catalog, self.options.nav_max_records)
+
+
+__all__ = ["CONFIG_FILE", "Options", "Outcome", "Project", "Settings", "read_settings"]

@@ -1,0 +1,285 @@
+"""The ``ree`` MkDocs plugin: it wires the pipeline (:class:`~ree_site.build.project.Project`) into MkDocs' events.
+
+The work is elsewhere: the pipeline in :mod:`ree_site.build.project`, the dirty-build plan in
+:mod:`ree_site.build.planner`, every touch of MkDocs' and Material's internals in
+:mod:`ree_site.engines.mkdocs_adapter`, the swap of the site folder in :mod:`ree_site.build.staging`, and the
+preview's error banner in :mod:`ree_site.render.banner`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..build.incremental import folder_signature
+from ..build.project import Outcome, Project
+from ..build.staging import Staging
+from ..errors import DataError, ReeError
+from ..link.catalog import Catalog
+from ..outputs.tree import TextTree, finish_page, shadowing, write_tree
+from ..render.banner import banner, with_banner
+from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
+from .config import ReeConfig
+from .mkdocs_adapter import GENERATOR, DirtyBuild, SearchEntries, find_search, quiet_dirty_warning
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+class ReePlugin(BasePlugin[ReeConfig]):
+    """Loads the YAML records, validates and links them, and adds one generated page per record."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.command = "build"
+        #: The project, kept across the rebuilds of `mkdocs serve` (it keeps what the next rebuild can reuse).
+        self.project: Project | None = None
+        self.outcome: Outcome | None = None
+        #: The catalog while pages are read (freed before a build writes them).
+        self.catalog: Catalog | None = None
+        #: Where the generated pages and downloads are written, and MkDocs reads them.
+        self.out: Path | None = None
+        #: What is wrong with the files now, shown in a banner on every served page; empty when all is well.
+        self.errors: list[str] = []
+        #: Hand-written pages as last expanded without error, by source path (kept only while serving).
+        self.last_good_markdown: dict[str, str] = {}
+        self.staging: Staging | None = None
+        #: Page URL -> its search index locations and their other names, from the page's rendered content.
+        self.page_aliases: dict[str, dict[str, list[str]]] = {}
+        #: Pages whose sections are search results of their own (front matter ``search: {sections: separate}``).
+        self.separate: set[str] = set()
+        self.search: SearchEntries | None = None
+        #: Under --dirty: what each rebuild must build again.
+        self.dirty: DirtyBuild | None = None
+        self.files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which is what lets a
+        # rebuild with broken data fall back to the last good data.
+        self.serving = command == "serve"
+        self.command = command
+        if dirty:
+            self.dirty = DirtyBuild()
+            quiet_dirty_warning()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.repo_url:
+            # No repository configured (REPO_URL unset): no edit pencil either, rather than a link to nowhere.
+            config.edit_uri = None
+        project = self._project(config)
+        for path in project.watched():
+            if path.exists() and os.fspath(path) not in config.watch:
+                config.watch.append(os.fspath(path))
+        self.page_aliases, self.separate, self.search = {}, set(), None
+        try:
+            outcome = project.run()
+        except ReeError as exc:
+            raise PluginError(str(exc)) from None
+        for note in outcome.notes:
+            log.info(str(note))
+        self._report(outcome, strict=bool(config.strict))
+        self.outcome, self.catalog = outcome, outcome.catalog
+        # The generated pages and downloads go to a folder of their own, as `ree-site generate` writes them, and
+        # MkDocs reads them from there: the build holds no second copy of what MkDocs holds.
+        if self.out is None:
+            self.out = Path(tempfile.mkdtemp(prefix="ree-site-pages-"))
+        write_tree(self.out, TextTree(outcome.pages, outcome.exports))
+        config.nav = project.nav(config.nav, outcome.catalog)
+        rendered = ""
+        if self.serving and not outcome.stale:
+            why = f" ({outcome.complete})" if outcome.complete else ""
+            rendered = f", {len(outcome.rendered)} rendered again{why}"
+        loaded = f"{len(outcome.catalog.entries)} records loaded from {self.config.data_dir}/"
+        log.info(f"{loaded}, {len(outcome.pages)} pages generated{rendered}")
+        if not self.serving and self.dirty is None and self.command in {"build", "gh-deploy"}:
+            self.staging = Staging(Path(config.site_dir), "mkdocs")
+            config.site_dir = os.fspath(self.staging.folder)
+        return config
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        """One project for the life of `mkdocs serve` (it keeps what the next rebuild can reuse), a fresh one that
+        keeps nothing for a build."""
+        root = Path(config.config_file_path).parent
+        keep = self.serving or self.dirty is not None
+        options = self.config.options()
+        project = self.project
+        if project is None or not keep or (project.options, project.docs_dir) != (options, Path(config.docs_dir)):
+            project = Project(root, options, docs_dir=config.docs_dir, remember=keep)
+            project.keep_last_good = self.serving
+        self.project = project if keep else None
+        return project
+
+    def _report(self, outcome: Outcome, *, strict: bool) -> None:
+        """Fatal for a build (uncited sources only when strict); a terminal report and a banner while serving."""
+        message = outcome.error(self.config.data_dir)
+        if not self.serving:
+            if message:
+                raise PluginError(message)
+            if outcome.uncited and strict:
+                raise PluginError("sources that no record cites:\n" + DataError(outcome.uncited).report())
+        for problem in outcome.uncited:
+            log.warning(str(problem))
+        if not self.serving:
+            return
+        was_broken = bool(self.errors)
+        self.errors = message.splitlines()[1:] if outcome.problems else message.splitlines()
+        if message:
+            last = "the last good version of the pages" if outcome.pages else "the pages without the data"
+            log.error(f"{message}\nServing {last} until this is fixed; the browser shows these problems too.")
+        elif was_broken:
+            log.info("Fixed: the pages are built from the current files again.")
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        uri = page.file.src_uri
+        if uri.startswith(ARTICLES) and "boost" not in (page.meta.get("search") or {}):
+            # Articles are written for readers looking a subject up: they rank with the records, not below them.
+            page.meta["search"] = {**(page.meta.get("search") or {}), "boost": ARTICLE_BOOST}
+        if self.catalog is None or self.outcome is None:
+            return markdown
+        # The same step as `ree-site generate`: expand the directives (checked in on_config already), then
+        # append the abbreviations the page uses.
+        hand_written = page.file.generated_by is None
+        try:
+            finished = finish_page(
+                self.catalog, markdown, uri, uri, articles=self.outcome.articles,
+                abbreviations=self.outcome.abbreviations, hand_written=hand_written,
+            )  # fmt: skip
+        except DataError as exc:
+            if not self.serving:
+                raise PluginError(exc.report()) from None
+            # Reported with its place in on_config; the preview shows the page as it last expanded.
+            return self.last_good_markdown.get(uri, markdown)
+        if self.serving and hand_written:
+            self.last_good_markdown[uri] = finished
+        return finished
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        search = page.meta.get("search") or {}
+        named = search.get("aliases")
+        if search.get("sections") == "separate":
+            self.separate.add(page.url)
+        found: dict[str, list[str]] = {}
+        if isinstance(named, list) and named:
+            found[page.url] = [str(name) for name in named]
+        if "data-search-aliases" in html:
+            found.update(heading_aliases(page.url, html))
+        self.page_aliases[page.url] = found
+        return html
+
+    @event_priority(-100)  # after Material's search has indexed the page
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self.search is None:
+            plugin = find_search(config)
+            if plugin is None:
+                return context
+            self.search = SearchEntries(plugin)
+        mine = self.search.new()
+        annotate(mine, self.page_aliases.pop(page.url, {}), page.url in self.separate)
+        if self.dirty is not None:
+            self.dirty.search[page.file.src_uri] = mine
+        return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if not (self.serving and self.errors):
+            return output
+        project = self.project
+        return with_banner(output, banner(self.errors, project.templates_dir if project else None))
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        outcome, out = self.outcome, self.out
+        if outcome is None or out is None:
+            return files
+        # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
+        docs_dir = Path(config.docs_dir)
+        data_dir = self.project.data_dir if self.project else Path(self.config.data_dir)
+        data_from_docs = Path(os.path.relpath(data_dir, docs_dir)).as_posix()
+        for page in outcome.pages:
+            existing = files.get_file_from_path(page.uri)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(f"{docs_dir.name}/{page.uri} {shadowing(self.config.templates_dir)}")
+            file = File.generated(
+                config, page.uri, abs_src_path=os.fspath(out / page.uri), inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            if page.source_path is not None:
+                file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"
+            files.append(file)
+        for path in outcome.exports:
+            files.append(File.generated(config, path, abs_src_path=os.fspath(out / path)))
+        return files
+
+    @event_priority(-100)  # after the blog plugin has added its views
+    def _track_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.files = files
+        if self.dirty is not None and self.outcome is not None:
+            self.dirty.track(files, self.outcome.expanded)
+        return files
+
+    on_files = CombinedEvent(_add_files, _track_files)
+
+    @event_priority(-100)  # after every plugin has changed the navigation
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.dirty is None or self.outcome is None:
+            return nav
+        custom_dir = config.theme.custom_dir
+        abbreviations = self.outcome.abbreviations
+        settings = (
+            Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
+            folder_signature(Path(custom_dir) if custom_dir else None),
+            repr(abbreviations.lines if abbreviations else None),
+            tuple(self.errors),
+        )
+        titles = {page.uri: (page.title, page.meta.get("tags")) for page in self.outcome.pages}
+        self.dirty.plan(nav, titles, settings)
+        return nav
+
+    @event_priority(110)  # before the tags plugin fills its listings (100), which read the pages' titles
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.dirty is not None:
+            self.dirty.restore(files)
+        if not (self.serving or self.dirty):
+            self.catalog = None  # every page has been read: free the records before the pages are written
+        return env
+
+    @event_priority(-100)  # after every other plugin has written its files, Material's search index included
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty is not None and self.files is not None:
+            self.dirty.finish(self.files, Path(config.site_dir), self.search is not None)
+        if not self.serving:
+            self._remove_pages()
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            config.site_dir = os.fspath(staging.site_dir)  # for gh-deploy, which publishes site_dir afterwards
+            staging.finish(strict=bool(config.strict))  # else MkDocs aborts next with its count of warnings
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if not self.serving:
+            self._remove_pages()
+        if self.dirty is not None:
+            self.dirty.forget()  # the next dirty build builds everything
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            staging.abandon()
+
+    def on_shutdown(self) -> None:
+        self._remove_pages()
+
+    def _remove_pages(self) -> None:
+        if self.out is not None:
+            shutil.rmtree(self.out, ignore_errors=True)
+            self.out = None
+
+
+__all__ = ["GENERATOR", "ReePlugin"]

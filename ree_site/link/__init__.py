@@ -1,0 +1,10 @@
+"""Link: the catalog of records with every reference resolved and the backlinks computed (``catalog``), the
+figures computed across records (``stats``: shares, world totals, concentration), the URL of every page
+(``pages``) and the tables of the downloads (``tables``). Imports only the data layer and the errors.
+"""
+
+from __future__ import annotations
+
+from .catalog import Catalog, title_of
+
+__all__ = ["Catalog", "title_of"]

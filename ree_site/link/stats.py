@@ -1,0 +1,227 @@
+"""Figures computed from the records at build time: latest values, shares of the world, concentration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from ..data.parts import split_shown
+
+if TYPE_CHECKING:
+    from ..data.loading import Entry
+    from ..data.models import Producer, Record
+    from ..data.parts import Figure
+    from .catalog import Catalog
+
+STAGES = ("mining", "separation", "metal", "magnets")
+__all__ = ["split_shown"]  # defined with the figures, used from here by the views
+
+
+def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
+    """A producer's figures for ``measure`` in year order; within a year the first listed comes first."""
+    record = cast("Producer", entry.record)
+    found = [f for f in record.figures if f.measure == measure]
+    return sorted(found, key=lambda f: f.year)
+
+
+def shown_figures(entry: Entry[Record], measure: str) -> list[Figure]:
+    """The figures that charts, shares and embeds may use: with a value, and not marked as alternatives."""
+    return [f for f in figures_of(entry, measure) if f.value is not None and not f.alternative]
+
+
+def figure_for(entry: Entry[Record], measure: str, year: int | None = None) -> Figure | None:
+    """The figure shown for ``measure`` in ``year`` (the latest year when None): the first one listed that
+    has a value and is not marked as an alternative."""
+    found = shown_figures(entry, measure)
+    if year is None:
+        return max(found, key=lambda f: f.year, default=None) if found else None
+    return next((f for f in found if f.year == year), None)
+
+
+def world(catalog: Catalog) -> Entry[Record] | None:
+    """The record that holds world totals (``aggregate: world``)."""
+    return next((e for e in catalog.producers if e.record.aggregate == "world"), None)
+
+
+def countries(catalog: Catalog) -> list[Entry[Record]]:
+    """Producer records of single countries (aggregates left out)."""
+    return [e for e in catalog.producers if e.record.kind == "country" and e.record.aggregate is None]
+
+
+def production_years(catalog: Catalog) -> list[int]:
+    """Years for which the world total of mine production is recorded."""
+    total = world(catalog)
+    if total is None:
+        return []
+    return sorted({f.year for f in figures_of(total, "mine-production") if f.value is not None})
+
+
+def latest_year(catalog: Catalog) -> int | None:
+    years = production_years(catalog)
+    return years[-1] if years else None
+
+
+@dataclass(frozen=True)
+class Share:
+    """One country's mine production in a year, and its share of the world total."""
+
+    entry: Entry[Record]
+    figure: Figure
+    percent: float
+
+
+def country_shares(catalog: Catalog, year: int) -> list[Share]:
+    """Countries' mine production in ``year`` as shares of the world total, largest first (computed once)."""
+    return catalog.memo(("country-shares", year), lambda: _country_shares(catalog, year))
+
+
+def _country_shares(catalog: Catalog, year: int) -> list[Share]:
+    total = world(catalog)
+    world_figure = figure_for(total, "mine-production", year) if total else None
+    if world_figure is None or not world_figure.value:
+        return []
+    shares = []
+    for entry in countries(catalog):
+        figure = figure_for(entry, "mine-production", year)
+        if figure is not None and figure.value:
+            shares.append(Share(entry, figure, 100 * figure.value / world_figure.value))
+    return sorted(shares, key=lambda s: (-s.percent, s.entry.id))
+
+
+def share_of_world(catalog: Catalog, entry: Entry[Record], year: int) -> float | None:
+    """``entry``'s mine production in ``year`` as a percentage of the world total."""
+    return next((s.percent for s in country_shares(catalog, year) if s.entry.id == entry.id), None)
+
+
+@dataclass(frozen=True)
+class Concentration:
+    year: int
+    hhi: float
+    covered: float  # percentage of world production that the listed countries account for
+    top_share: float
+    top: Entry[Record] | None
+
+
+def hhi(catalog: Catalog, year: int) -> Concentration | None:
+    """The Herfindahl-Hirschman index of mine production by country (0-10,000) in ``year``.
+
+    Shares are percentages of the world total; production that is not attributed to a country
+    ("other countries") is left out, which slightly understates the index.
+    """
+    shares = country_shares(catalog, year)
+    if not shares:
+        return None
+    return Concentration(
+        year=year,
+        hhi=sum(s.percent**2 for s in shares),
+        covered=sum(s.percent for s in shares),
+        top_share=shares[0].percent,
+        top=shares[0].entry,
+    )
+
+
+#: The stage each measure of output belongs to, for summing up a record's stages from its own figures.
+STAGE_OF_MEASURE = {
+    "mine-production": "mining",
+    "share-mining": "mining",
+    "mining-quota": "mining",
+    "refined-production": "separation",
+    "share-separation": "separation",
+    "separation-quota": "separation",
+    "share-metal": "metal",
+    "magnet-production": "magnets",
+    "share-magnets": "magnets",
+}
+
+
+def stages_of(entry: Entry[Record]) -> list[str]:
+    """The stages a producer works in: those its record names and those its own figures measure output at, in
+    the order of the chain (so a fact box cannot disagree with the charts below it)."""
+    record = cast("Producer", entry.record)
+    named = set(record.stages) | {STAGE_OF_MEASURE[f.measure] for f in record.figures if f.measure in STAGE_OF_MEASURE}
+    return [stage for stage in STAGES if stage in named]
+
+
+def stage_shares(entry: Entry[Record]) -> dict[str, Figure]:
+    """The latest recorded share of world output at each stage of the chain."""
+    found = {}
+    for stage in STAGES:
+        figure = figure_for(entry, f"share-{stage}")
+        if figure is not None:
+            found[stage] = figure
+    return found
+
+
+def series_of(figures: list[Figure]) -> list[Figure]:
+    """One shown figure per year (the first listed), in year order: the points of a chart."""
+    by_year: dict[int, Figure] = {}
+    for figure in figures:
+        if figure.value is not None and not figure.alternative:
+            by_year.setdefault(figure.year, figure)
+    return [by_year[year] for year in sorted(by_year)]
+
+
+def world_series(catalog: Catalog, measure: str = "mine-production") -> list[Figure]:
+    """The world total of ``measure`` for every year recorded."""
+    total = world(catalog)
+    return series_of(figures_of(total, measure)) if total else []
+
+
+def share_series(catalog: Catalog, entry: Entry[Record]) -> list[tuple[int, float, Figure]]:
+    """``entry``'s mine production as a percentage of the world total, for every year both are recorded."""
+    totals = {f.year: f for f in world_series(catalog)}
+    found = []
+    for figure in series_of(figures_of(entry, "mine-production")):
+        total = totals.get(figure.year)
+        if total is not None and total.value and figure.value is not None and not _about_element(figure):
+            found.append((figure.year, 100 * figure.value / total.value, figure))
+    return found
+
+
+def _about_element(figure: Figure) -> bool:
+    return figure.element is not None or figure.product is not None
+
+
+def country_years(catalog: Catalog) -> list[int]:
+    """Years with mine production recorded for at least two countries beside the world total: the years
+    for which shares and the HHI can be computed."""
+    counts: dict[int, int] = {}
+    for entry in countries(catalog):
+        for figure in shown_figures(entry, "mine-production"):
+            counts[figure.year] = counts.get(figure.year, 0) + 1
+    totals = {f.year for f in world_series(catalog)}
+    return sorted(year for year, count in counts.items() if count >= 2 and year in totals)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Two or more values of one quantity from different editions or sources: what the site shows, and the rest."""
+
+    shown: Figure
+    others: list[Figure]
+
+
+def revisions(entry: Entry[Record]) -> list[Revision]:
+    """The quantities of a record given more than one value (edition revisions and disagreeing sources)."""
+    found = []
+    for shown, others in split_shown(cast("Producer", entry.record).figures):
+        # A revision is a value set aside (an alternative, or another edition's): two values of one key that are
+        # both shown are two different things the data does not tell apart, never a revision of each other.
+        differing = [f for f in others if f.value != shown.value and (f.alternative or f.edition != shown.edition)]
+        if differing:
+            found.append(Revision(shown, differing))
+    return sorted(found, key=lambda r: (r.shown.measure, r.shown.year))
+
+
+def latest(figures: list[Figure]) -> Figure | None:
+    """The shown figure of the latest year among ``figures``."""
+    shown = series_of(figures)
+    return shown[-1] if shown else None
+
+
+def products(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """``figures`` grouped by the product they measure (in order of first appearance), each in year order."""
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(figure.product or "", []).append(figure)
+    return {name: sorted(found, key=lambda f: f.year) for name, found in groups.items()}
