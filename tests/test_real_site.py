@@ -116,3 +116,16 @@ def test_no_editor_note_is_printed_on_any_page(site: Path) -> None:
     assert printed == [], "editor notes printed on a page: " + ", ".join(printed)
     escaped = [where for where, note in notes if note not in kept]
     assert escaped == [], "editor notes missing from the downloads: " + ", ".join(escaped)
+
+
+def test_no_table_or_attribute_is_printed_as_text(site: Path) -> None:
+    """Markdown table syntax left as text (a header row the data filter escaped) and attributes run together
+    (``"published-2026"open``) are what a template gives when markup goes through the data filter."""
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if re.search(r"<p>\|[^<]*\|---", html) or re.search(r'<[a-z][^<>]*="[^"<>]*"[a-z]', html):
+            broken.append(page.relative_to(site).as_posix())
+    assert broken == []
+    reliance = (site / "elements" / "neodymium" / "index.html").read_text(encoding="utf-8")
+    assert "<th>Other editions</th>" in reliance

@@ -272,3 +272,18 @@ def test_timeline_periods_open_until_ten_events_show(make_data: MakeData) -> Non
 
 def test_tiles_of_the_strip() -> None:
     assert [Views.tile_place(z) for z in (21, 39, 57, 60, 71)] == [(1, 1), (2, 1), (3, 1), (3, 4), (3, 15)]
+
+
+def test_no_markup_or_edge_space_goes_through_the_data_filter() -> None:
+    """``{{ " open" if x }}`` prints its text through the data filter, which trims spaces and escapes markup: the
+    attribute ran into the one before it (``id="published-2026"open``) and a table's ``|`` became text. Markup and
+    spaced text are written as template text (``{% if x %} open{% endif %}``)."""
+    printed = re.compile(r"\{\{-?\s*\"([^\"]*)\"\s+if\b")
+    found = [
+        f"{path.name}:{number}: {literal!r}"
+        for path in sorted(TEMPLATES.glob("*.j2"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for literal in printed.findall(line)
+        if literal != literal.strip() or "|" in literal or "<" in literal
+    ]
+    assert found == []
