@@ -82,7 +82,7 @@ def test_hand_written_page_may_not_shadow_a_generated_one(project: Path) -> None
     (project / "content" / "elements" / "neodymium.md").write_text("# Mine\n")
     result = mkdocs_build(project)
     assert result.returncode == 1
-    assert "content/elements/neodymium.md would replace the page the ree plugin generates" in result.stderr
+    assert "content/elements/neodymium.md:1:1: would replace the page the ree plugin generates" in result.stderr
 
 
 def test_build_and_check_never_write_into_data_or_content(project: Path) -> None:

@@ -18,7 +18,7 @@ FULL_BUILD = {
     "symlink-out-of-project": "a link out of the project is refused by the build too",
     "unknown-producer-in-directive": "a directive error in a page fails the build before site/ is cleaned",
     "broken-link-in-page": "a problem only MkDocs finds (check: leaves-out) fails the build, keeping the last site",
-    "page-where-a-generated-one-goes": "a page shadowing a generated one fails the build (`check` does not look)",
+    "page-where-a-generated-one-goes": "a page shadowing a generated one fails the build as it fails `check`",
     "nul-in-summary": "an accepted edit is neutralised on the built page (shows)",
     "norway-is-text": "a YAML 1.1 value stays text on the built page (shows)",
     "emacs-autosave": "a file passed over with a note: the build prints the note and succeeds",

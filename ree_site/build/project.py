@@ -28,6 +28,7 @@ from ..outputs.export import export_files
 from .incremental import Session
 from ..data.loading import load_records
 from ..outputs.nav import NavItem, expand_nav
+from ..outputs.tree import shadowed
 from ..render.renderer import RenderedPage, TemplateRenderError
 
 #: The file that configures a project, and its docs folder when it names none (MkDocs' own default is docs/).
@@ -243,6 +244,7 @@ class Project:
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
             problems = check_pages(rebuild.catalog, self.docs_dir, self.root, articles, expanded)
+            problems += shadowed(rebuild.pages, self.docs_dir, self.root, self.templates_dir)
         return Outcome(
             rebuild.catalog,
             rebuild.pages,

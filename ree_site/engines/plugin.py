@@ -23,7 +23,7 @@ from ..build.project import Outcome, Project
 from ..build.staging import Staging
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
-from ..outputs.tree import TextTree, finish_page, shadowing, write_tree
+from ..outputs.tree import TextTree, finish_page, write_tree
 from ..render.banner import banner, with_banner
 from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .config import ReeConfig
@@ -209,7 +209,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for page in outcome.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None and existing.generated_by is None:
-                raise PluginError(f"{docs_dir.name}/{page.uri} {shadowing(self.config.templates_dir)}")
+                continue  # a hand-written page in its place: a problem the pipeline reported (only served as is)
             file = File.generated(
                 config, page.uri, abs_src_path=os.fspath(out / page.uri), inclusion=InclusionLevel.NOT_IN_NAV
             )

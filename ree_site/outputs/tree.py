@@ -34,12 +34,18 @@ _NAV = re.compile(r"(?m)^nav:[^\n]*\n(?:(?:[ \t-][^\n]*|[ \t]*|#[^\n]*)(?:\n|\Z)
 _FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n---\s*\n)", re.DOTALL)
 
 
-def shadowing(templates_dir: str) -> str:
-    """Why a hand-written page may not stand where a generated one goes (the plugin and the tree both refuse it)."""
-    return (
-        "would replace the page the ree plugin generates there; remove it, or change the template under "
-        f"{templates_dir}/ instead"
-    )
+def shadowed(pages: Sequence[RenderedPage], docs_dir: Path, root: Path, templates_dir: Path | None) -> list[Problem]:
+    """A hand-written page where a generated one goes, as a problem at the page: the pipeline refuses it for every
+    entry point (the plugin, ``check`` and ``generate``), and the tree never writes one over the other."""
+    where = os.path.relpath(templates_dir, root) if templates_dir else "ree_site/templates"
+    why = "would replace the page the ree plugin generates there; remove it, or change the template under "
+    why += f"{where}/ instead"
+    shown = [
+        os.path.relpath(docs_dir / page.uri, root).replace(os.sep, "/")
+        for page in pages
+        if (docs_dir / page.uri).is_file()
+    ]
+    return [Problem(path, 1, 1, "", why) for path in shown]
 
 
 def finish_page(
@@ -98,11 +104,11 @@ def docs_tree(
         files[uri] = (head + body).encode("utf-8")
     if problems:
         raise DataError(problems)
-    for page in pages if pages is not None else Renderer(catalog, templates_dir).render_all():
-        if page.uri in files:
-            shown = os.path.relpath(docs_dir / page.uri, base).replace(os.sep, "/")
-            where = os.path.relpath(templates_dir, base) if templates_dir else "ree_site/templates"
-            raise DataError([Problem(shown, 1, 1, "", shadowing(where))])
+    rendered = pages if pages is not None else Renderer(catalog, templates_dir).render_all()
+    problems = shadowed(rendered, docs_dir, base, templates_dir)
+    if problems:
+        raise DataError(problems)
+    for page in rendered:
         head, body = _split(page.text)
         body = finish_page(catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False)
         files[page.uri] = (head + body).encode("utf-8")
@@ -187,4 +193,4 @@ def write_tree(out: Path, files: Mapping[str, bytes], protected: Sequence[Path] 
     return written, unchanged, removed
 
 
-__all__ = ["MANIFEST", "TextTree", "docs_tree", "engine_config", "finish_page", "shadowing", "write_tree"]
+__all__ = ["MANIFEST", "TextTree", "docs_tree", "engine_config", "finish_page", "shadowed", "write_tree"]
