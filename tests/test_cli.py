@@ -205,3 +205,28 @@ def test_generate_refuses_a_page_where_a_generated_one_goes(project: Path, capsy
     assert "content/elements/neodymium.md:1:1: would replace the page the ree plugin generates there" in (
         capsys.readouterr().out
     )
+
+
+def test_every_command_reads_the_plugin_options_of_mkdocs_yml(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check, export and generate take the ree plugin's options from mkdocs.yml, as the build does: a project that
+    keeps its records in records/ and its template overrides in tpl/ needs no option on the command line."""
+    (project / "data").rename(project / "records")
+    (project / "tpl").mkdir()
+    (project / "tpl" / "issue.md.j2").write_text("# {{ record.title }}\n\nOverridden: {{ record.no_such_field }}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - ree\n", "  - ree:\n      data_dir: records\n      templates_dir: tpl\n")
+    )
+    monkeypatch.chdir(project)
+    assert main(["check"]) == 1  # the override is rendered, and fails as the build would
+    assert "issue.md.j2" in capsys.readouterr().out
+    (project / "tpl" / "issue.md.j2").write_text("# {{ record.title }}\n\nOverridden issue page.\n")
+    assert main(["check"]) == 0
+    assert "checked in records" in capsys.readouterr().out
+    assert main(["export", "out"]) == 0 and (project / "out" / "api" / "issues.json").is_file()
+    assert main(["generate", "tree"]) == 0
+    assert "Overridden issue page." in (project / "tree" / "issues" / "export-controls.md").read_text()
+    # A folder named on the command line replaces the configured one.
+    assert main(["check", "missing"]) == 2

@@ -41,11 +41,14 @@ def _project(args: argparse.Namespace, *, remember: bool = False, **paths: str |
 
 
 def _check(args: argparse.Namespace) -> int:
-    if not Path(args.data_dir).is_dir():
+    if args.data_dir is not None and not Path(args.data_dir).is_dir():
         print(f"ree-site check: error: no such folder: {args.data_dir}", file=sys.stderr)
         return 2
     try:
         project = _project(args, data_dir=args.data_dir, docs_dir=args.content_dir, templates_dir=args.templates_dir)
+        if not project.data_dir.is_dir():
+            print(f"ree-site check: error: no such folder: {display_path(project.data_dir, None)}", file=sys.stderr)
+            return 2
         outcome = project.run()
     except ReeError as exc:
         print(exc)
@@ -63,7 +66,8 @@ def _check(args: argparse.Namespace) -> int:
     count = len(outcome.catalog.entries)
     content = project.docs_dir
     pages = f" and the pages in {display_path(content, None)}" if content.is_dir() else ""
-    print(f"{count} record{'s' if count != 1 else ''} checked in {args.data_dir}{pages}: no problems found.")
+    where = args.data_dir or display_path(project.data_dir, None)
+    print(f"{count} record{'s' if count != 1 else ''} checked in {where}{pages}: no problems found.")
     print(f"Not checked here: {LEFT_TO_MKDOCS}.")
     return 0
 
@@ -230,15 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.add_argument(
-        "data_dir", nargs="?", default="data", metavar="DATA_DIR", help="folder of records (default: data)"
+        "data_dir", nargs="?", metavar="DATA_DIR", help=CONFIGURED.format("folder of records", "data_dir")
     )
     check.add_argument(
         "--content-dir",
-        help="hand-written pages whose [[...]] directives are checked too (default: content/ beside DATA_DIR)",
+        help="hand-written pages whose [[...]] directives are checked too (default: docs_dir of mkdocs.yml)",
     )
-    check.add_argument(
-        "--templates-dir", help="template overrides to render with (default: overrides/ree/ beside DATA_DIR)"
-    )
+    check.add_argument("--templates-dir", help=CONFIGURED.format("template overrides to render with", "templates_dir"))
     _config_option(check)
     check.set_defaults(run=_check)
 
