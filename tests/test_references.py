@@ -11,11 +11,11 @@ from typing import Annotated, Any, get_args, get_origin
 import pytest
 from pydantic import BaseModel, Field, StringConstraints
 
-from ree_site.data.fields import CITATION, RECORD_LINK, SLUG_PATTERN, ElementId, ProducerId, Slug, SourceId, refers_to
+from ree_site.data.fields import SLUG_PATTERN, ElementId, ProducerId, Slug, SourceId, refers_to
 from ree_site.data.loading import load_records
-from ree_site.data.models import KINDS, Element, Issue, Producer, Record, Reference, Source
+from ree_site.data.models import KINDS, Element, Issue, Producer, Record, Reference, Source, text_references
 from ree_site.data.parts import Cited
-from ree_site.data.vocabulary import FOLDERS, KIND_OF_FOLDER, PROPERTY_LABELS
+from ree_site.data.vocabulary import FOLDERS, PROPERTY_LABELS
 
 from .conftest import ROOT
 
@@ -128,7 +128,7 @@ def _by_hand(record: Record) -> Iterator[Reference]:
     for index, source in enumerate(record.sources):
         yield ("sources", index), "source", source
     if "[@" in (dumped := record.model_dump_json()) or "[[link " in dumped:
-        yield from _text_citations(record.model_dump(exclude={"editor_note"}), ())
+        yield from text_references(record.model_dump(exclude={"editor_note"}), ())
     if isinstance(record, Element):
         yield from _element_by_hand(record)
     elif isinstance(record, Producer):
@@ -178,21 +178,6 @@ def _issue_by_hand(record: Issue) -> Iterator[Reference]:
         yield ("elements", index), "element", element
     for index, producer in enumerate(record.producers):
         yield ("producers", index), "producer", producer
-
-
-def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:
-    if isinstance(value, str):
-        for match in CITATION.finditer(value):
-            yield loc, "source", match.group(1)
-        for match in RECORD_LINK.finditer(value):
-            folder, record_id = match.group(1).split("/")
-            yield loc, KIND_OF_FOLDER[folder], record_id
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _text_citations(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _text_citations(item, (*loc, index))
 
 
 def test_the_real_data_refers_as_it_did_when_references_were_listed_by_hand() -> None:

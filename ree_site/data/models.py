@@ -79,7 +79,7 @@ class Record(Strict):
         yield from _marked(self, ())
         # Walking every field is only worth it when some text holds a marker (pydantic's JSON is fast).
         if "[@" in (dumped := self.model_dump_json()) or "[[link " in dumped:
-            yield from _text_citations(self.model_dump(exclude={"editor_note"}), ())
+            yield from text_references(self.model_dump(exclude={"editor_note"}), ())
 
 
 class Element(Record):
@@ -230,7 +230,9 @@ def _holds_parts(annotation: Any) -> bool:
     return any(_holds_parts(arg) for arg in getattr(annotation, "__args__", ()))
 
 
-def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+def text_references(value: object, loc: tuple[str | int, ...]) -> Iterator[Reference]:
+    """The ``[@source]`` citations and ``[[link kind/id]]`` markers in the text of ``value`` (a record's fields as
+    plain data), at their place."""
     if isinstance(value, str):
         for match in CITATION.finditer(value):
             yield loc, "source", match.group(1)
@@ -239,10 +241,10 @@ def _text_citations(value: object, loc: tuple[str | int, ...]) -> Iterator[Refer
             yield loc, KIND_OF_FOLDER[folder], record_id
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _text_citations(item, (*loc, key))
+            yield from text_references(item, (*loc, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _text_citations(item, (*loc, index))
+            yield from text_references(item, (*loc, index))
 
 
 KINDS: dict[str, type[Record]] = {
