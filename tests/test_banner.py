@@ -25,3 +25,26 @@ def test_the_banner_goes_first_in_the_body() -> None:
         '<html><body class="x"><div>!</div><p>page</p></body>'
     )
     assert with_banner("<p>fragment</p>", "<div>!</div>") == "<div>!</div><p>fragment</p>"
+
+
+def test_a_stopped_rebuild_is_told_in_one_line_with_its_place() -> None:
+    from mkdocs.exceptions import ConfigurationError
+
+    from ree_site.engines.mkdocs_adapter import describe_failure
+
+    error = ConfigurationError(
+        "MkDocs encountered an error parsing the configuration file: while parsing a flow sequence\n"
+        '  in "/tmp/project/mkdocs.yml", line 1, column 12\n'
+        "expected ',' or ']', but got ':'\n"
+        '  in "/tmp/project/mkdocs.yml", line 2, column 9'
+    )
+    assert describe_failure(error) == "mkdocs.yml:2:9: expected ',' or ']', but got ':'"
+    assert describe_failure(ValueError("day is out of range for month")) == "ValueError: day is out of range for month"
+
+
+def test_warnings_alone_make_a_quieter_banner() -> None:
+    html = banner([], warnings=["data/sources/x.yml:1:1: source 'x' is cited by no record"])
+    assert "Warnings" in html and "out of date" not in html and "#eef4ff" in html
+    assert banner([]) == ""
+    stopped = banner([], failure="mkdocs.yml:2:9: expected ','")
+    assert "The last rebuild stopped" in stopped and "mkdocs.yml:2:9" in stopped

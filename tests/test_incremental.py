@@ -6,6 +6,7 @@ another record, rename a record, add a comment. Edits that make the data invalid
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import random
 import shutil
@@ -104,14 +105,26 @@ def run_edits(data: Path, edits: int, seed: int) -> list[str]:
     while len(done) < edits:
         path = rng.choice(files)
         original = path.read_text(encoding="utf-8")
-        what = edit(rng, path, ids)
+        structural = rng.random() < 0.15
+        if structural and rng.random() < 0.5:
+            # A new record: a copy of another under a new id and a new name.
+            added = path.with_name(f"{path.stem}-copy-{len(done)}.yml")
+            added.write_text(original.replace("name: ", "name: Copy of ", 1).replace("title: ", "title: Copy of ", 1))
+            what, undo = f"new record {added.name}", added.unlink
+        elif structural:
+            path.unlink()
+            what, undo = f"removed record {path.name}", functools.partial(path.write_text, original, encoding="utf-8")
+        else:
+            what = edit(rng, path, ids)
+            undo = functools.partial(path.write_text, original, encoding="utf-8")
         if not what:
             continue
         try:
             expected = complete_render(data)
         except DataError:
-            path.write_text(original, encoding="utf-8")
+            undo()
             continue
+        files = sorted(data.rglob("*.yml"))
         result = session.update()
         got = {page.uri: page.text for page in result.pages}
         wrong = sorted(uri for uri in expected if got.get(uri) != expected[uri])
@@ -135,6 +148,7 @@ def test_edits_of_the_real_data_render_exactly_the_complete_pages(tmp_path: Path
     shutil.copytree(ROOT / "data", data)
     done = run_edits(data, 15, seed)
     assert len(done) == 15
+    assert any(what.startswith(("new record", "removed record")) for what in done), done
 
 
 def test_edits_of_a_synthetic_data_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

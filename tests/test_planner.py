@@ -1,7 +1,8 @@
 """The dirty-build planner, with no server: page states in, a plan out, build after build.
 
 Each case is a sequence of builds; each build lists its pages as ``uri: key`` (a ``!`` after the key marks a tags
-listing, ``|title`` gives the page a title other than its default) and a layout, and says what the plan must be:
+listing, a ``~`` before it a page the navigation does not show, ``|title`` gives the page a title other than its
+default) and a layout, and says what the plan must be:
 why everything is built (or ""), and which pages are read and written again.
 """
 
@@ -20,8 +21,8 @@ def states(pages: dict[str, str]) -> list[PageState]:
     found = []
     for uri, spec in pages.items():
         key, _, title = spec.partition("|")
-        listing = key.endswith("!")
-        found.append(PageState(uri, key.rstrip("!"), (title or uri, None), listing))
+        listing, hidden = key.endswith("!"), key.startswith("~")
+        found.append(PageState(uri, key.strip("!~"), (title or uri, None), listing, in_nav=not hidden))
     return found
 
 
@@ -45,7 +46,8 @@ def edit(**changes: str | None) -> dict[str, str]:
     return pages
 
 
-EVERYTHING = "the configuration, the navigation, the set of pages or the build errors changed"
+EVERYTHING = "the configuration or the navigation changed"
+RETITLED = "the title or tags of a page in the navigation changed"
 
 CASES: dict[str, list[Build]] = {
     "the first build builds everything": [Build(PAGES, "first build", set(), set())],
@@ -69,7 +71,7 @@ CASES: dict[str, list[Build]] = {
     ],
     "a changed title reaches every page's navigation": [
         Build(PAGES, "first build", set(), set()),
-        Build(edit(elements__neodymium="b2|Neodymium (Nd)"), "a page's title or tags changed", set(), set()),
+        Build(edit(elements__neodymium="b2|Neodymium (Nd)"), RETITLED, set(), set()),
     ],
     "a title changed on a page whose content did not is not seen (the head comes with the content)": [
         Build(PAGES, "first build", set(), set()),
@@ -93,13 +95,26 @@ CASES: dict[str, list[Build]] = {
             {"blog/index.md", "blog/posts/a.md"},
         ),
     ],
-    "a new page is a title new to the navigation": [
+    "a new page in the navigation is a title new to every page": [
         Build(PAGES, "first build", set(), set()),
-        Build(edit(producers__lynas="l"), "a page's title or tags changed", set(), set()),
+        Build(edit(producers__lynas="l"), RETITLED, set(), set()),
     ],
-    "a removed page changes no page's key (the layout, which lists the pages, says it)": [
+    "a new record page the navigation does not show: that page and the tags listing": [
         Build(PAGES, "first build", set(), set()),
-        Build(edit(producers__china=None), "", {"tags.md"}, set()),
+        Build(edit(producers__lynas="~l"), "", {"producers/lynas.md", "tags.md"}, {"producers/lynas.md", "tags.md"}),
+    ],
+    "a retitled record page the navigation does not show: that page and the tags listing": [
+        Build(edit(producers__lynas="~l"), "first build", set(), set()),
+        Build(
+            edit(producers__lynas="~l2|Lynas Rare Earths Ltd"),
+            "",
+            {"producers/lynas.md", "tags.md"},
+            {"producers/lynas.md", "tags.md"},
+        ),
+    ],
+    "a removed page: the tags listing (the navigation, if it showed the page, is the layout)": [
+        Build(PAGES, "first build", set(), set()),
+        Build(edit(producers__china=None), "", {"tags.md"}, {"tags.md"}),
         Build(edit(producers__china=None), EVERYTHING, set(), set(), layout="nav without China"),
     ],
 }
@@ -113,6 +128,7 @@ def test_plan(name: str) -> None:
         assert plan.complete == build.complete, f"{name}: build {number}"
         if not build.complete:
             assert (set(plan.read), set(plan.write)) == (build.read, build.write), f"{name}: build {number}"
+            assert plan.read_all == ("tags.md" in build.write), f"{name}: build {number}: every page read again"
         else:
             assert all(plan.reads(uri) and plan.writes(uri) for uri in build.pages), f"{name}: build {number}"
 

@@ -195,3 +195,46 @@ def test_make_serve_serves_the_home_page_at_the_root() -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+BLOG = """
+  - blog:
+      blog_dir: blog
+      categories_allowed: [Basics]
+"""
+POST = "---\ndate: 2026-11-16\nauthors: [editors]\ncategories: [Basics]\n---\n\n# A post\n\nText.\n"
+
+
+def test_a_rebuild_that_fails_anywhere_keeps_the_preview_answering(project: Path) -> None:
+    """An article dated 30 February stops Material's blog plugin, and a mkdocs.yml that no longer loads stops
+    MkDocs itself, before the ree plugin can do anything about it. The preview keeps serving the last good pages
+    and answering every request, with the reason at the top of each page, and a fix removes it."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - search\n", "  - search\n" + BLOG.lstrip("\n")))
+    (project / "content" / "blog" / "posts").mkdir(parents=True)
+    (project / "content" / "blog" / "index.md").write_text("# Blog\n")
+    (project / "content" / "blog" / ".authors.yml").write_text(
+        "authors:\n  editors:\n    name: The editors\n    description: Test\n    avatar: https://example.org/a.svg\n"
+    )
+    post = project / "content" / "blog" / "posts" / "a-post.md"
+    post.write_text(POST)
+    running = Server(project, "--dirty")
+    try:
+        wait_for(lambda: "A post" in (running.page("/blog/") or ""), "the first build with the blog")
+        for broken, fix, why in (
+            (post, POST.replace("2026-11-16", "2026-02-30"), "day is out of range"),
+            (config, config.read_text().replace("site_name: Test site", "site_name: [Test site"), "mkdocs.yml"),
+        ):
+            good = broken.read_text()
+            broken.write_text(fix)
+            wait_for(lambda: "ree-build-errors" in (running.page("/") or ""), f"the banner ({why})")
+            started = time.monotonic()
+            for path in ("/", "/elements/neodymium/", "/blog/"):
+                assert "ree-build-errors" in (running.page(path) or ""), path
+            assert time.monotonic() - started < 5, "every request is answered at once"
+            assert why in (running.page("/") or "")
+            broken.write_text(good)
+            wait_for(lambda: "ree-build-errors" not in (running.page("/") or ""), f"the banner to go ({why})")
+        assert "appear stuck" not in running.output() and "Traceback" not in running.output()
+    finally:
+        running.stop()

@@ -12,7 +12,8 @@ catalog (:meth:`Catalog.memo`) counts as reading what making it read. An edit ch
 - the lists of linked records (backlinks among them) of every record a link was added to or dropped from.
 
 Anything that every page may show makes the render complete again: a changed title (links everywhere carry
-titles), a record added or removed, a changed template. ``tests/test_incremental.py`` checks, edit after edit,
+titles) or a changed template. A record added or removed renders again the pages that list its kind or its
+links. ``tests/test_incremental.py`` checks, edit after edit,
 that the pages are exactly those of a complete render.
 """
 
@@ -93,21 +94,24 @@ class Session:
             return "first build"
         if templates != self._templates:
             return "a template changed"
-        if before.entries.keys() != catalog.entries.keys():
-            return "a record was added or removed"
         for key, entry in catalog.entries.items():
-            old = before.entries[key]
-            if entry is not old and title_of(entry) != title_of(old):
+            old = before.entries.get(key)
+            if old is not None and entry is not old and title_of(entry) != title_of(old):
                 return f"the title of {key[0]} {key[1]!r} changed"
         return ""
 
 
 def _changed(before: Catalog, after: Catalog) -> set[Key]:
-    """The records whose values differ, and the link lists that a link added or dropped by the edit changed."""
+    """The records whose values differ, and the link lists that a link added or dropped by the edit changed. A
+    record added or removed counts as changed, with every link it makes: the pages that list its kind, that list
+    its links, or that read it render again (a new title reaches no other page)."""
     changed: set[Key] = set()
+    for key in before.entries.keys() ^ after.entries.keys():
+        entry = after.entries.get(key) or before.entries[key]
+        changed |= {key, links_key(*key), *(links_key(kind, target) for _, kind, target in _targets(entry))}
     for key, entry in after.entries.items():
-        old = before.entries[key]
-        if entry is old or entry.record == old.record:
+        old = before.entries.get(key)
+        if old is None or entry is old or entry.record == old.record:
             continue
         changed.add(key)
         moved = _targets(old) ^ _targets(entry)

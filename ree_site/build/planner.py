@@ -7,9 +7,11 @@ and tags; whether it is a tags listing) and the layout every page shows (configu
 of pages, the build errors of the preview's banner). It answers with a :class:`Plan`:
 
 - everything again when a change may reach every page: the first build, a changed layout, a changed title or
-  tags of a changed page (the navigation and the tags page show them), or a changed tags listing;
+  tags of a page the navigation shows, or a changed tags listing;
 - else the changed pages, and the whole blog when one of its pages changed (its views show the posts); the tags
-  listings are read every time (the tags plugin needs them) but written only when every page is.
+  listings are read every time (the tags plugin needs them) and written when a page they list came, went, or
+  changed its title or tags (a record page, which the navigation does not show). The tags plugin lists only the
+  pages it read, so then every page is read again, and only the changed ones and the listings written.
 
 The MkDocs adapter (:mod:`ree_site.engines.mkdocs_adapter`) turns MkDocs' files into page states and applies the plan.
 """
@@ -36,6 +38,8 @@ class PageState:
     head: Hashable = None
     #: A page listing the tags (the tags plugin fills it from every page).
     listing: bool = False
+    #: Shown in the navigation, which every page carries: a new title there reaches every page.
+    in_nav: bool = True
 
 
 @dataclass(frozen=True)
@@ -46,9 +50,11 @@ class Plan:
     read: frozenset[str]
     #: Pages written again.
     write: frozenset[str]
+    #: Every page is read again (for the tags listings), though only ``write`` are written.
+    read_all: bool = False
 
     def reads(self, uri: str) -> bool:
-        return bool(self.complete) or uri in self.read
+        return bool(self.complete) or self.read_all or uri in self.read
 
     def writes(self, uri: str) -> bool:
         return bool(self.complete) or uri in self.write
@@ -75,14 +81,17 @@ class Planner:
         keys = {page.uri: page.key for page in pages}
         heads = {page.uri: page.head for page in pages}
         listings = {page.uri for page in pages if page.listing}
+        in_nav = {page.uri for page in pages if page.in_nav}
         signature = hashlib.blake2b(repr(layout).encode("utf-8")).hexdigest()
         changed = {uri for uri, key in keys.items() if self.keys.get(uri) != key}
+        retitled = {uri for uri in changed if heads.get(uri) != self.heads.get(uri)}
+        gone = self.keys.keys() - keys.keys()
         if not self.signature:
             why = "first build"
         elif signature != self.signature:
-            why = "the configuration, the navigation, the set of pages or the build errors changed"
-        elif any(heads.get(uri) != self.heads.get(uri) for uri in changed):
-            why = "a page's title or tags changed"
+            why = "the configuration or the navigation changed"
+        elif retitled & in_nav:
+            why = "the title or tags of a page in the navigation changed"
         elif changed & listings:
             why = "the tags page changed"
         else:
@@ -90,8 +99,11 @@ class Planner:
         blog = {uri for uri in keys if uri.startswith(BLOG)}
         if changed & blog:
             changed |= blog
+        relist = bool(retitled or gone)
+        if relist:
+            changed |= listings  # the tags page lists every page with its title and tags
         self.keys, self.heads, self.signature = keys, heads, signature
-        return Plan(why, frozenset(changed | listings), frozenset(changed))
+        return Plan(why, frozenset(changed | listings), frozenset(changed), read_all=relist)
 
 
 __all__ = ["BLOG", "FIRST", "PageState", "Plan", "Planner"]

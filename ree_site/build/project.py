@@ -190,7 +190,8 @@ class Project:
         self.remember = remember
         #: While serving: show the last good pages when the files are broken (else none at all).
         self.keep_last_good = keep_last_good
-        self.last_good: tuple[list[RenderedPage], Catalog] | None = None
+        #: The pages, catalog and expanded hand-written pages of the last run whose data was good.
+        self.last_good: tuple[list[RenderedPage], Catalog, dict[str, str]] | None = None
         templates = self.templates_dir
         self.session = Session(self.data_dir, root, templates if templates.is_dir() else None, remember=remember)
 
@@ -235,16 +236,16 @@ class Project:
         except TemplateRenderError as exc:
             failure = str(exc)
         if problems or failure:
-            pages, catalog = self.last_good if self.keep_last_good and self.last_good else ([], Catalog({}))
-            outcome = Outcome(catalog, pages, problems, failure, notes=notes, articles=articles, stale=True)
-            outcome.abbreviations = self.read_abbreviations()
+            last = self.last_good if self.keep_last_good and self.last_good else ([], Catalog({}), {})
+            outcome = Outcome(last[1], last[0], problems, failure, notes=notes, expanded=last[2], articles=articles)
+            outcome.abbreviations, outcome.stale = self.read_abbreviations(), True
             return outcome
-        if self.keep_last_good:
-            self.last_good = (rebuild.pages, rebuild.catalog)
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
             problems = check_pages(rebuild.catalog, self.docs_dir, self.root, articles, expanded)
             problems += shadowed(rebuild.pages, self.docs_dir, self.root, self.templates_dir)
+        if self.keep_last_good:
+            self.last_good = (rebuild.pages, rebuild.catalog, expanded)
         return Outcome(
             rebuild.catalog,
             rebuild.pages,

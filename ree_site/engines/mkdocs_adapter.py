@@ -18,12 +18,20 @@ API does not offer, and each is covered by a test that builds or serves a real s
    for other names.
 7. ``config.site_dir`` is pointed at a staging folder for the build and restored after (see
    :mod:`ree_site.build.staging`); a log handler on the ``mkdocs`` logger counts warnings to predict ``--strict``.
+8. Under ``mkdocs serve``, the livereload server's ``builder`` is wrapped so that a rebuild that fails (in this
+   plugin, in MkDocs, in the blog or any other plugin, or a ``mkdocs.yml`` that no longer loads) never reaches
+   the server, which would otherwise hold every request until the files are fixed; and its
+   ``_inject_js_into_html`` is wrapped to put the banner of problems at the top of each page as it is served
+   (:class:`ServeGuard`), so that entering or leaving an error state changes no built page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -32,6 +40,7 @@ from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
 
 from ..build.planner import FIRST, PageState, Plan, Planner
+from ..render.banner import with_banner
 from ..render.search import ALIAS_BOOST, with_docs
 
 if TYPE_CHECKING:
@@ -86,9 +95,9 @@ class DirtyBuild:
 
     def plan(self, nav: Navigation, titles: dict[str, Any], settings: tuple[Any, ...]) -> None:
         """Plan this build once the navigation is final."""
-        pages = [self._state(file, titles) for file in self.tracked]
-        files = sorted((f.src_uri, f.dest_uri, f.inclusion.name) for f in self.tracked)
-        self.current = self.planner.plan(pages, (settings, nav_signature(nav.items), files))
+        listed = {page.file.src_uri for page in nav.pages}
+        pages = [replace(self._state(file, titles), in_nav=file.src_uri in listed) for file in self.tracked]
+        self.current = self.planner.plan(pages, (settings, nav_signature(nav.items)))
 
     def _state(self, file: File, titles: dict[str, Any]) -> PageState:
         if file.generated_by == GENERATOR and file.abs_src_path:
@@ -182,6 +191,66 @@ class SearchEntries:
         return mine
 
 
+class WarningLog(logging.Handler):
+    """The warnings MkDocs and its plugins log during one build (the preview's banner lists them)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage().strip()
+        if record.levelno == logging.WARNING and message not in self.messages:
+            self.messages.append(message)
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
+        super().close()
+
+
+#: Where a YAML error is, as PyYAML writes it (inside MkDocs' message for a mkdocs.yml that does not load).
+_YAML_MARK = re.compile(r'^\s*in "([^"]+)", line (\d+), column (\d+)$', re.MULTILINE)
+
+
+def describe_failure(error: BaseException) -> str:
+    """Why a rebuild stopped, in one line: ``path:line:column: problem`` when the message says where."""
+    text = str(error).strip()
+    marks = list(_YAML_MARK.finditer(text))
+    if marks:
+        last = marks[-1]
+        before = [line.strip() for line in text[: last.start()].splitlines() if line.strip()]
+        path = Path(last.group(1))
+        shown = path.name if path.is_absolute() else last.group(1)
+        return f"{shown}:{last.group(2)}:{last.group(3)}: {before[-1] if before else 'not valid YAML'}"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+class ServeGuard:
+    """Keeps ``mkdocs serve`` answering with the last good pages when a rebuild fails, and shows the banner on every
+    page it serves (touch point 8). ``banner`` gives the banner's HTML now ("" for none); ``failed`` is told why a
+    rebuild stopped."""
+
+    def __init__(self, server: Any, banner: Callable[[], str], failed: Callable[[BaseException, str], None]) -> None:
+        self.banner = banner
+        build = server.builder
+        inject = server._inject_js_into_html
+
+        def guarded(*args: Any, **kwargs: Any) -> None:
+            try:
+                build(*args, **kwargs)
+            except (Exception, SystemExit) as exc:  # any failure: the preview must keep answering
+                failed(exc, describe_failure(exc))
+
+        def injected(content: bytes, epoch: int) -> bytes:
+            html = self.banner()
+            content = inject(content, epoch)
+            return with_banner(content.decode("utf-8"), html).encode("utf-8") if html else content
+
+        server.builder = guarded
+        server._inject_js_into_html = injected
+
+
 def quiet_dirty_warning() -> None:
     """Silence MkDocs' warning at every dirty build (touch point 5): the plugin rebuilds every page it is about."""
     logger = logging.getLogger("mkdocs.commands.build")
@@ -193,4 +262,14 @@ def _dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-__all__ = ["DirtyBuild", "SearchEntries", "Tracked", "find_search", "nav_signature", "quiet_dirty_warning"]
+__all__ = [
+    "DirtyBuild",
+    "SearchEntries",
+    "ServeGuard",
+    "Tracked",
+    "WarningLog",
+    "describe_failure",
+    "find_search",
+    "nav_signature",
+    "quiet_dirty_warning",
+]  # fmt: skip

@@ -24,10 +24,18 @@ from ..build.staging import Staging
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
 from ..outputs.tree import TextTree, finish_page, write_tree
-from ..render.banner import banner, with_banner
+from ..render.banner import banner
 from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .config import ReeConfig
-from .mkdocs_adapter import GENERATOR, DirtyBuild, SearchEntries, find_search, quiet_dirty_warning
+from .mkdocs_adapter import (
+    GENERATOR,
+    DirtyBuild,
+    SearchEntries,
+    ServeGuard,
+    WarningLog,
+    find_search,
+    quiet_dirty_warning,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -52,8 +60,12 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.catalog: Catalog | None = None
         #: Where the generated pages and downloads are written, and MkDocs reads them.
         self.out: Path | None = None
-        #: What is wrong with the files now, shown in a banner on every served page; empty when all is well.
+        #: What is wrong with the files now, the warnings of the last build, and why the last rebuild stopped (if
+        #: it did): shown in a banner at the top of every page the preview serves; empty when all is well.
         self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.failure = ""
+        self.logged: WarningLog | None = None
         #: Hand-written pages as last expanded without error, by source path (kept only while serving).
         self.last_good_markdown: dict[str, str] = {}
         self.staging: Staging | None = None
@@ -79,11 +91,17 @@ class ReePlugin(BasePlugin[ReeConfig]):
         if not config.repo_url:
             # No repository configured (REPO_URL unset): no edit pencil either, rather than a link to nowhere.
             config.edit_uri = None
+        if self.serving:
+            if self.logged is not None:
+                self.logged.close()
+            self.logged = WarningLog()
         project = self._project(config)
         for path in project.watched():
             if path.exists() and os.fspath(path) not in config.watch:
                 config.watch.append(os.fspath(path))
-        self.page_aliases, self.separate, self.search = {}, set(), None
+        self.page_aliases, self.separate = {}, set()
+        found = find_search(config)
+        self.search = SearchEntries(found) if found is not None else None
         try:
             outcome = project.run()
         except ReeError as exc:
@@ -131,7 +149,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
             if outcome.uncited and strict:
                 raise PluginError("sources that no record cites:\n" + DataError(outcome.uncited).report())
         for problem in outcome.uncited:
-            log.warning(str(problem))
+            log.warning(str(problem))  # while serving, the banner lists it too (see on_post_build)
         if not self.serving:
             return
         was_broken = bool(self.errors)
@@ -182,21 +200,29 @@ class ReePlugin(BasePlugin[ReeConfig]):
     @event_priority(-100)  # after Material's search has indexed the page
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         if self.search is None:
-            plugin = find_search(config)
-            if plugin is None:
-                return context
-            self.search = SearchEntries(plugin)
+            return context
         mine = self.search.new()
         annotate(mine, self.page_aliases.pop(page.url, {}), page.url in self.separate)
         if self.dirty is not None:
             self.dirty.search[page.file.src_uri] = mine
         return context
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        if not (self.serving and self.errors):
-            return output
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        ServeGuard(server, self._banner, self._rebuild_failed)
+        return server
+
+    def _banner(self) -> str:
         project = self.project
-        return with_banner(output, banner(self.errors, project.templates_dir if project else None))
+        where = project.templates_dir if project else None
+        return banner(self.errors, where, warnings=self.warnings, failure=self.failure)
+
+    def _rebuild_failed(self, error: BaseException, why: str) -> None:
+        """A rebuild stopped (anywhere: here, in MkDocs, in another plugin, in mkdocs.yml): the server keeps the
+        last good pages, and the banner says why."""
+        self.failure = why
+        log.error(f"The rebuild stopped: {self.failure}\nServing the last good pages until this is fixed; the "
+                  "browser shows this too.")  # fmt: skip
+        log.debug("The rebuild stopped", exc_info=error)
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         outcome, out = self.outcome, self.out
@@ -239,7 +265,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
             Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
             folder_signature(Path(custom_dir) if custom_dir else None),
             repr(abbreviations.lines if abbreviations else None),
-            tuple(self.errors),
         )
         titles = {page.uri: (page.title, page.meta.get("tags")) for page in self.outcome.pages}
         self.dirty.plan(nav, titles, settings)
@@ -257,6 +282,9 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty is not None and self.files is not None:
             self.dirty.finish(self.files, Path(config.site_dir), self.search is not None)
+        if self.logged is not None:
+            # MkDocs logs a few warnings after this hook (the build's summary); the next build collects anew.
+            self.warnings, self.failure = list(self.logged.messages), ""
         if not self.serving:
             self._remove_pages()
         staging, self.staging = self.staging, None

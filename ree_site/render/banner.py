@@ -1,4 +1,4 @@
-"""The banner that lists the build's problems at the top of every page the preview serves.
+"""The banner that lists the build's problems and warnings at the top of every page the preview serves.
 
 Its HTML is the template ``build_errors.html.j2``, which a project overrides like any other template (a file of
 that name in the plugin's ``templates_dir``).
@@ -6,6 +6,7 @@ that name in the plugin's ``templates_dir``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
@@ -15,8 +16,13 @@ TEMPLATE = "build_errors.html.j2"
 BANNER_CLASS = "ree-build-errors"
 
 
-def banner(errors: list[str], override_dir: Path | None = None) -> str:
-    """The banner's HTML for ``errors`` (blank lines left out), from the override folder's template if any."""
+def banner(
+    errors: Sequence[str], override_dir: Path | None = None, *, warnings: Sequence[str] = (), failure: str = ""
+) -> str:
+    """The banner's HTML for ``errors``, ``warnings`` and a stopped rebuild's ``failure`` (blank lines left out),
+    from the override folder's template if any; "" when there is nothing to say."""
+    if not (errors or warnings or failure):
+        return ""
     loaders: list[FileSystemLoader | PackageLoader] = []
     if override_dir is not None and (override_dir / TEMPLATE).is_file():
         loaders.append(FileSystemLoader(override_dir))
@@ -24,8 +30,12 @@ def banner(errors: list[str], override_dir: Path | None = None) -> str:
     env = Environment(
         loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True), trim_blocks=True, lstrip_blocks=True
     )
-    lines = [line for line in errors if line.strip()]
-    return env.get_template(TEMPLATE).render(errors=lines, banner_class=BANNER_CLASS)
+    return env.get_template(TEMPLATE).render(
+        errors=[line for line in errors if line.strip()],
+        warnings=[line for line in warnings if line.strip()],
+        failure=failure,
+        banner_class=BANNER_CLASS,
+    )
 
 
 def with_banner(output: str, html: str) -> str:
