@@ -129,3 +129,10 @@ def test_no_table_or_attribute_is_printed_as_text(site: Path) -> None:
     assert broken == []
     reliance = (site / "elements" / "neodymium" / "index.html").read_text(encoding="utf-8")
     assert "<th>Other editions</th>" in reliance
+
+
+def test_a_country_page_lists_the_producers_located_in_it(site: Path) -> None:
+    china = (site / "producers" / "china" / "index.html").read_text(encoding="utf-8")
+    section = china.split('id="producers-in-china"', 1)[1].split("<h2", 1)[0]
+    assert "Bayan Obo" in section and "(mine)" in section and "China Rare Earth Group" in section
+    assert "Lynas" not in section  # a company of another country

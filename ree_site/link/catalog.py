@@ -14,6 +14,7 @@ from ..data.text import number
 from ..data.tracking import Key, note_reads, recording
 from ..data.vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 from ..errors import DataError, Problem, format_field
+from .countries import country_problems, located_in
 
 T = TypeVar("T")
 
@@ -79,6 +80,7 @@ class Catalog:
                     catalog.related[(kind, target)].add(key)
         problems.extend(catalog._parent_cycles())
         problems.extend(catalog._share_totals())
+        problems.extend(country_problems(catalog))
         if problems:
             raise DataError(problems)
         return catalog
@@ -190,6 +192,10 @@ class Catalog:
         note_reads([links_key(entry.kind, entry.id)])
         keys = [k for k in self.related.get((entry.kind, entry.id), set()) if k[0] == kind]
         return _by_title(self.entries[k] for k in keys)
+
+    def located_in(self, entry: Entry[Record]) -> list[Entry[Record]]:
+        """For a country's record, the producers located in that country, by name."""
+        return located_in(self, entry)
 
     def children_of(self, entry: Entry[Record]) -> list[Entry[Record]]:
         note_reads([links_key(entry.kind, entry.id)])
