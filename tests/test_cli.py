@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,14 +71,29 @@ def test_new_writes_a_commented_template_and_never_overwrites(
     for field in KINDS[kind].model_fields:
         if field != "id":
             assert f"{field}:" in text, f"{kind} template lacks {field}"
-    # Unfilled, it does not pass the check: the editor is told what to fill in.
+    # Unfilled, it does not pass the check: the editor is told, in one line, what to fill in.
+    capsys.readouterr()
     assert main(["check", str(data_dir)]) == 1
-    assert f"{folder}/fresh-record.yml:" in capsys.readouterr().out
+    said = [line for line in capsys.readouterr().out.splitlines() if f"{folder}/fresh-record.yml:" in line]
+    assert len(said) == 1 and f":2:1: a new {kind} record, not filled in yet: fill in " in said[0], said
     # A second run refuses and leaves the file as it was.
     path.write_text(text + "# edited\n")
     assert main(["new", kind, "fresh-record", "--data-dir", str(data_dir)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert path.read_text().endswith("# edited\n")
+
+
+def test_no_scaffold_hides_a_live_optional_value_in_a_commented_block() -> None:
+    """Uncommenting a whole commented block (a figure, an event) must give only the fields a record needs: an
+    optional one (a qualifier "more-than", say) stays commented inside it, so it cannot slip in unseen."""
+    from importlib.resources import files
+
+    live = []
+    for scaffold in sorted(files("ree_site").joinpath("scaffolds").iterdir(), key=lambda p: p.name):
+        for number, line in enumerate(scaffold.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"^#\s{3,}(?:- )?\w+: .*#\s*optional", line):
+                live.append(f"{scaffold.name}:{number}: {line}")
+    assert live == []
 
 
 def test_new_refuses_an_id_that_is_not_a_slug(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

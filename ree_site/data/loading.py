@@ -4,6 +4,7 @@ unchanged files when given a cache."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Generic, TypeVar, cast
 
@@ -84,7 +85,7 @@ def load_records(data_dir: Path, root: Path | None = None, *, cache: LoadCache |
             try:
                 record = KINDS[kind].model_validate(document.data)
             except ValidationError as exc:
-                problems.extend(translate(exc, document, KINDS[kind]))
+                problems.extend(_new_record(translate(exc, document, KINDS[kind]), document, kind))
                 continue
             if record.id is not None and record.id != record_id:
                 message = f"id {record.id!r} does not match the file name {path.name!r}; rename one of them"
@@ -100,6 +101,42 @@ def load_records(data_dir: Path, root: Path | None = None, *, cache: LoadCache |
     if problems:
         raise DataError(problems)
     return entries
+
+
+#: The line ``ree-site new`` writes at the top of a new record; the editor deletes it once the record checks clean.
+NEW_RECORD = "# New record from `ree-site new`: delete this line once `ree-site check` passes."
+
+
+def _new_record(problems: list[Problem], document: YamlDocument, kind: str) -> list[Problem]:
+    """A record fresh from ``ree-site new``: its fields still at their placeholder ("", 0) are one problem naming
+    them all, at the line ``ree-site new`` wrote, rather than one problem a field; any other problem is reported
+    as it is."""
+    lines = document.text.split("\n")
+    empty = [p for p in problems if p.field and _placeholder(_value_at(document.data, p.field))]
+    if NEW_RECORD not in lines or not empty:
+        return problems
+    fields = ", ".join(dict.fromkeys(problem.field for problem in empty))
+    message = f"a new {kind} record, not filled in yet: fill in {fields}, then delete this line"
+    return [
+        Problem(document.path, lines.index(NEW_RECORD) + 1, 1, "", message),
+        *(p for p in problems if p not in empty),
+    ]
+
+
+def _placeholder(value: object) -> bool:
+    return value == "" or (type(value) is int and value == 0)
+
+
+def _value_at(data: object, field: str) -> object:
+    """The value a problem's field (``figures[0].source``) names in the file's data, or None."""
+    for part in re.findall(r"[^.\[\]]+", field):
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and part.isdigit() and int(part) < len(data):
+            data = data[int(part)]
+        else:
+            return None
+    return data
 
 
 def _cached(cache: LoadCache | None, path: Path) -> tuple[tuple[int, int, int] | None, Entry[Record] | None]:
