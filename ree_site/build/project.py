@@ -20,16 +20,16 @@ import yaml
 
 from ..data.abbreviations import Abbreviations
 from ..data.articles import Article, find_articles
-from ..link.catalog import Catalog
 from ..data.discovery import ignored_files
-from ..render.embeds import check_pages
-from ..errors import DataError, Problem, ReeError
-from ..outputs.export import export_files
-from .incremental import Session
 from ..data.loading import load_records
+from ..errors import DataError, Problem, ReeError
+from ..link.catalog import Catalog
+from ..outputs.export import export_files
 from ..outputs.nav import NavItem, expand_nav
 from ..outputs.tree import shadowed
+from ..render.embeds import check_pages
 from ..render.renderer import RenderedPage, TemplateRenderError
+from .incremental import Session
 
 #: The file that configures a project, and its docs folder when it names none (MkDocs' own default is docs/).
 CONFIG_FILE = "mkdocs.yml"
