@@ -16,8 +16,6 @@ API does not offer, and each is covered by a test that builds or serves a real s
    the plugin rebuilds every page that warning is about.
 6. Material's search plugin config is given an ``aliases`` field (:func:`find_search`): its index has no field
    for other names.
-7. ``config.site_dir`` is pointed at a staging folder for the build and restored after (see
-   :mod:`ree_site.build.staging`); a log handler on the ``mkdocs`` logger counts warnings to predict ``--strict``.
 """
 
 from __future__ import annotations
