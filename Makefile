@@ -29,8 +29,8 @@ $(STAMP): requirements.lock pyproject.toml
 serve: $(STAMP)  ## Preview with live reload on http://127.0.0.1:8000; an edit rebuilds only the pages it changed (YAML too)
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(HOST)
 
-build: $(STAMP)  ## Build the static site into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP)  ## Build the static site into site/ (mkdocs build --strict into .site.building, swapped in only on success)
+	$(BIN)/ree-site build
 
 ZENSICAL_DOCS := $(VENV)/zensical-docs
 ZENSICAL_YML  := zensical.yml

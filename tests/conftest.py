@@ -211,6 +211,14 @@ def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
 
 
+def site_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``ree-site build`` (what ``make build`` runs: ``mkdocs build --strict`` into a staging folder, swapped in
+    for site/ only on success) on a project in its folder."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "ree_site", "build", "--config-file", str(project / "mkdocs.yml"), *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, timeout=300)
+
+
 def problems(data_dir: Path) -> list[str]:
     """The problems loading and linking ``data_dir`` raises, one string each as `check` prints them."""
     from ree_site import build_catalog

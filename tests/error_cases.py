@@ -1,7 +1,8 @@
 """The golden error cases in tests/errors/: one input file per case, with where it goes in its header, and beside
 it ``NAME.out``, the exact output of ``ree-site check`` on the small project with the file in place.
 
-Header lines (``# key: value`` in YAML, ``<!-- key: value -->`` in Markdown), at the top of the input file:
+Header lines (``# key: value`` in YAML, ``<!-- key: value -->`` in Markdown), at the top of the input file (in a
+page whose front matter is the case, as YAML comments just after its opening ``---``):
 
 - ``case``: what the edit is;
 - ``put``: where the file goes in the small project, as a JSON string (so a name may hold a line break);
@@ -12,7 +13,9 @@ Header lines (``# key: value`` in YAML, ``<!-- key: value -->`` in Markdown), at
   ``none: WHY`` (not a record file's content); tests/test_editor.py checks it;
 - ``shows``: for an accepted edit, text the built page must show (repeatable);
 - ``check: leaves-out``: a problem only MkDocs finds (a broken Markdown link), which ``check`` says it does not
-  look for; ``expect`` then gives what the build must report (repeatable).
+  look for; ``expect`` then gives what the build must report (repeatable);
+- ``project: blog``: the small project has Material's blog: the blog plugin in mkdocs.yml (with
+  ``categories_allowed``), its authors file and its index page (:data:`BLOG`).
 
 The last three are for the cases tests/test_hostile.py also builds with ``mkdocs build --strict``.
 
@@ -27,10 +30,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .conftest import SMALL_DATA, write_project
+from .conftest import SMALL_DATA, write_files, write_project
 
 ERRORS = Path(__file__).resolve().parent / "errors"
-_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check): (.*?)(?: -->)?$")
+_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check|project): (.*?)(?: -->)?$")
 #: A line of `check` that points at a place: ``path:line:column: ...``.
 PLACED = re.compile(r"^.+:\d+:\d+: ")
 COMMAND = "$ ree-site check data"
@@ -53,6 +56,22 @@ MYANMAR = """
 """
 
 
+#: The blog of a ``project: blog`` case: Material's blog plugin, its authors file and its index page.
+BLOG_PLUGIN = """  - blog:
+      categories_allowed: [Basics, Security]
+"""
+BLOG = {
+    "content/blog/.authors.yml": """
+        authors:
+          editors:
+            name: The editors
+            description: Test site
+            avatar: https://example.org/avatar.svg
+    """,
+    "content/blog/index.md": "# Articles\n",
+}
+
+
 @dataclass
 class Case:
     path: Path
@@ -63,6 +82,7 @@ class Case:
     link: str = ""
     what: str = ""
     check: str = ""
+    project: str = ""
 
     @property
     def name(self) -> str:
@@ -86,6 +106,10 @@ class Case:
     def place(self, project: Path) -> Path:
         """Write the small project into ``project`` with this case's file put in place; return ``project``."""
         write_project(project, {**SMALL_DATA, "producers/myanmar.yml": MYANMAR})
+        if self.project == "blog":
+            config = project / "mkdocs.yml"
+            config.write_text(config.read_text().replace("  - ree\n", "  - ree\n" + BLOG_PLUGIN))
+            write_files(project, BLOG)
         target = project / self.put
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -109,11 +133,11 @@ def transcript(printed: str, status: int) -> str:
 
 def read_case(path: Path) -> Case:
     case = Case(path)
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for index, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines()):
         found = _HEADER.match(line)
         if found is None:
-            if line.startswith("# yaml-language-server:"):
-                continue
+            if line.startswith("# yaml-language-server:") or (index == 0 and line == "---"):
+                continue  # a schema line; or the front matter that holds the header
             break
         key, value = found.groups()
         if key == "put":

@@ -10,7 +10,7 @@ import pytest
 
 from ree_site.engines.cli import main
 
-from .conftest import mkdocs_build
+from .conftest import mkdocs_build, site_build
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -143,3 +143,69 @@ def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text()
     assert old in text, old
     path.write_text(text.replace(old, new))
+
+
+def test_site_build_replaces_site_only_when_the_whole_build_succeeds(project: Path) -> None:
+    """`ree-site build` (make build) stages the build beside site/: the last site survives whatever fails, also what
+    the ree plugin cannot guard, its own absence from mkdocs.yml or another plugin's failure."""
+    stale = project / ".site.building"
+    stale.mkdir()
+    (stale / "half.html").write_text("left by a killed build")
+    built = site_build(project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "site" / "elements" / "neodymium" / "index.html").is_file()
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+    before = snapshot(project / "site")
+    config = project / "mkdocs.yml"
+    good = config.read_text()
+
+    config.write_text(good.replace("  - ree\n", "  # - ree\n"))
+    built = site_build(project)
+    assert built.returncode == 1
+    assert (
+        "mkdocs.yml:11:1: plugins: the ree plugin is not in mkdocs.yml's plugins: the site would have no record pages"
+        in (built.stdout)
+    )
+    assert "nothing was built; site/ is as it was" in built.stderr
+    assert snapshot(project / "site") == before
+
+    # A plugin MkDocs cannot load: MkDocs fails, not the ree plugin.
+    config.write_text(good.replace("  - ree\n", "  - ree\n  - no-such-plugin\n"))
+    built = site_build(project)
+    assert built.returncode == 1
+    assert "no-such-plugin" in built.stderr and "Traceback" not in built.stderr
+    assert "the build failed; site/ is as it was" in built.stderr
+    assert snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
+
+
+def test_an_article_error_fails_the_build_with_its_place_and_keeps_the_site(project: Path) -> None:
+    """The blog's posts are read by the pipeline: the plugin fails the build in on_config, before MkDocs cleans
+    site/, with the same message `check` prints, also when the build is plain `mkdocs build`."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - ree\n", "  - ree\n  - blog\n"))
+    (project / "content" / "blog" / "posts").mkdir(parents=True)
+    (project / "content" / "blog" / "index.md").write_text("# Articles\n")
+    (project / "content" / "blog" / ".authors.yml").write_text(
+        "authors:\n  editors:\n    name: The editors\n    description: Test\n    avatar: https://example.org/a.svg\n"
+    )
+    post = project / "content" / "blog" / "posts" / "first.md"
+    post.write_text("---\ndate: 2026-11-16\nauthors: [editors]\n---\n\n# First\n\nText.\n\n<!-- more -->\n")
+    (project / "content" / "index.md").write_text("# Home\n\n[[latest-articles 3]]\n")
+    assert mkdocs_build(project, "--strict").returncode == 0
+    home = (project / "site" / "index.html").read_text()
+    assert "First" in home and "16 November 2026" in home
+    before = snapshot(project / "site")
+    written = post.read_text()
+    for old, new, message in [
+        ("date: 2026-11-16", "date: 2026-02-30", "content/blog/posts/first.md:2:7: date: 2026-02-30 is not a date on the calendar"),
+        ("authors: [editors]", "authors: [nobody]", "content/blog/posts/first.md:3:11: authors[0]: unknown author 'nobody': the "
+         "authors in content/blog/.authors.yml are editors"),
+    ]:  # fmt: skip
+        post.write_text(written.replace(old, new))
+        for result in (mkdocs_build(project, "--strict"), site_build(project)):
+            assert result.returncode == 1
+            assert message in result.stderr + result.stdout
+            assert "Traceback" not in result.stderr + result.stdout
+            assert snapshot(project / "site") == before
+        assert main(["check", str(project / "data")]) == 1

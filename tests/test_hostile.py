@@ -1,7 +1,9 @@
-"""A handful of the golden error cases in tests/errors/, built with `mkdocs build --strict` for what only a build
-shows: the build reports the problems `check` reports (tests/test_errors.py holds `check`'s exact output for every
-case), with no traceback, and a failed build leaves the last site in place; an accepted edit builds, and the page
-shows how it was neutralised; a broken Markdown link, which `check` leaves to MkDocs, fails the build."""
+"""A handful of the golden error cases in tests/errors/, built with `ree-site build` (what `make build` runs:
+`mkdocs build --strict` into a staging folder) for what only a build shows: the build reports the problems `check`
+reports (tests/test_errors.py holds `check`'s exact output for every case), with no traceback, and a failed build
+leaves the last site in place, whatever failed (the ree plugin's pipeline, Material's blog, MkDocs itself, or a
+mkdocs.yml without the ree plugin); an accepted edit builds, and the page shows how it was neutralised; a broken
+Markdown link, which `check` leaves to MkDocs, fails the build."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import mkdocs_build
+from .conftest import site_build
 from .error_cases import CASES, Case
 
 #: The cases built, and what each shows that `check` cannot.
@@ -22,6 +24,10 @@ FULL_BUILD = {
     "nul-in-summary": "an accepted edit is neutralised on the built page (shows)",
     "norway-is-text": "a YAML 1.1 value stays text on the built page (shows)",
     "emacs-autosave": "a file passed over with a note: the build prints the note and succeeds",
+    "article-dated-30-february": "an article's date is refused by the build as by check, with its place, not a traceback",
+    "unknown-article-author": "an unknown author fails the build in the pipeline, as it fails check",
+    "unclosed-front-matter": "front matter MkDocs would publish as text fails the build",
+    "config-without-ree-plugin": "without the ree plugin, nothing is built and the last site stays",
 }
 BUILT = [case for case in CASES if case.name in FULL_BUILD]
 
@@ -39,7 +45,7 @@ def test_the_strict_build_reports_what_check_reports(case: Case, tmp_path: Path)
     last_site = project / "site" / "index.html"
     last_site.parent.mkdir()
     last_site.write_text("the last good site")
-    built = mkdocs_build(project, "--strict")
+    built = site_build(project)
     report = (built.stdout + built.stderr).replace(str(tmp_path), "<tmp>")
     assert "Traceback" not in report, f"{case.name}: a traceback\n{report}"
     lines, status = case.expected()

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from ..link.catalog import Catalog, link_kind, links_key, title_of
 from ..data.loading import Entry, LoadCache, load_records
 from ..data.models import Record
-from ..render.renderer import RenderedPage, Renderer
 from ..data.tracking import Key, recording
+from ..link.catalog import Catalog, link_kind, links_key, title_of
+from ..render.renderer import RenderedPage, Renderer
 
 
 @dataclass

@@ -19,23 +19,31 @@ from typing import Any
 import yaml
 
 from ..data.abbreviations import Abbreviations
-from ..data.articles import Article, find_articles
-from ..link.catalog import Catalog
-from ..data.discovery import ignored_files
-from ..render.embeds import check_pages
-from ..errors import DataError, Problem, ReeError
-from ..outputs.export import export_files
-from .incremental import Session
+from ..data.articles import NO_BLOG, Article, Blog
+from ..data.discovery import display_path, ignored_files
 from ..data.loading import load_records
+from ..data.pages import read_pages
+from ..errors import DataError, Problem, ReeError, format_field
+from ..link.catalog import Catalog
+from ..outputs.export import export_files
 from ..outputs.nav import NavItem, expand_nav
 from ..outputs.tree import shadowed
+from ..render.embeds import check_pages
 from ..render.renderer import RenderedPage, TemplateRenderError
+from .incremental import Rebuild, Session
 
-#: The file that configures a project, and its docs folder when it names none (MkDocs' own default is docs/).
+#: The file that configures a project, and the docs folder of a project without one (with one that names no
+#: docs folder, MkDocs' own default: docs/).
 CONFIG_FILE = "mkdocs.yml"
 DEFAULT_DOCS_DIR = "content"
 #: The plugin's name under ``plugins:`` in mkdocs.yml.
 PLUGIN = "ree"
+
+#: The names Material's blog plugin goes by under ``plugins:``.
+BLOG_PLUGINS = ("blog", "material/blog")
+#: MkDocs' own default docs folder, for an mkdocs.yml that names none.
+MKDOCS_DOCS_DIR = "docs"
+DEFAULT_SITE_DIR = "site"
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,13 @@ class Settings:
     nav: list[NavItem] | None = None
     #: The file as written, or "" when there is none.
     text: str = ""
+    #: Material's blog as its plugin's options in the file set it; None without the blog plugin.
+    blog: Blog | None = None
+    #: Where MkDocs writes the site, relative to the file's folder.
+    site_dir: str = DEFAULT_SITE_DIR
+    #: What is wrong with the file itself, at the line of the setting: no ree plugin, a folder or file it names
+    #: that does not exist. The pipeline reports them with every other problem.
+    problems: tuple[Problem, ...] = ()
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -110,22 +125,121 @@ def read_settings(config_file: Path) -> Settings:
         raise ReeError(f"{config_file}: not valid YAML: {exc}") from None
     if not isinstance(config, dict):
         return Settings(root, text=text)
+    plugins = _plugins(config.get("plugins"))
     options: dict[str, Any] | None = None
-    for plugin in config.get("plugins") or []:
-        if plugin == PLUGIN:
-            options = {}
-        elif isinstance(plugin, dict) and PLUGIN in plugin:
-            options = plugin[PLUGIN] or {}
-    if isinstance(config.get("plugins"), dict) and PLUGIN in config["plugins"]:
-        options = config["plugins"][PLUGIN] or {}
+    blog: Blog | None = None
+    for name, values, _ in plugins:
+        if name == PLUGIN and _enabled(values):
+            options = values
+        elif name in BLOG_PLUGINS:
+            blog = Blog.from_options(values)
     nav = config.get("nav")
-    return Settings(
+    settings = Settings(
         root,
-        docs_dir=str(config.get("docs_dir") or DEFAULT_DOCS_DIR),
+        docs_dir=str(config.get("docs_dir") or MKDOCS_DOCS_DIR),
         options=Options.from_mapping(options),
         nav=nav if isinstance(nav, list) else None,
         text=text,
+        blog=blog,
+        site_dir=str(config.get("site_dir") or DEFAULT_SITE_DIR),
     )
+    return replace(settings, problems=tuple(_config_problems(config_file, config, plugins, options, settings)))
+
+
+_Plugin = tuple[str, dict[str, Any], tuple[str | int, ...]]
+
+
+def _plugins(plugins: Any) -> list[_Plugin]:
+    """Each plugin under ``plugins:`` (a list of names and one-key mappings, or a mapping), with its options and
+    its place in the file."""
+    found: list[_Plugin] = []
+    if isinstance(plugins, dict):
+        items: list[tuple[Any, tuple[str | int, ...]]] = [({k: v}, ("plugins",)) for k, v in plugins.items()]
+    elif isinstance(plugins, list):
+        items = [(item, ("plugins", index)) for index, item in enumerate(plugins)]
+    else:
+        items = []
+    for item, loc in items:
+        if isinstance(item, str):
+            found.append((item, {}, loc))
+        elif isinstance(item, dict):
+            for name, values in item.items():
+                found.append((str(name), values if isinstance(values, dict) else {}, (*loc, str(name))))
+    return found
+
+
+def _enabled(values: dict[str, Any]) -> bool:
+    """MkDocs skips a plugin whose options say ``enabled: false``."""
+    return values.get("enabled", True) not in (False, "false", "False", "0")
+
+
+def _config_problems(
+    config_file: Path,
+    config: dict[str, Any],
+    plugins: list[_Plugin],
+    options: dict[str, Any] | None,
+    settings: Settings,
+) -> list[Problem]:
+    """What in mkdocs.yml would make the build fail, or make a site without its records: at the setting's line."""
+    positions = _positions(settings.text)
+    shown = display_path(config_file, settings.root)
+    name = config_file.name
+
+    def problem(loc: tuple[str | int, ...], message: str) -> Problem:
+        for end in range(len(loc), 0, -1):
+            if loc[:end] in positions:
+                line, column = positions[loc[:end]]
+                break
+        else:
+            line, column = 1, 1
+        return Problem(shown, line, column, format_field(loc), message)
+
+    def missing(value: str, kind: str) -> bool:
+        path = settings.root / value
+        return not (path.is_dir() if kind == "folder" else path.is_file())
+
+    found = []
+    if "docs_dir" in config and missing(settings.docs_dir, "folder"):
+        found.append(problem(("docs_dir",), f"no folder {settings.docs_dir!r} (relative to {name}): MkDocs would "
+                             "find no pages"))  # fmt: skip
+    if options is None:
+        # A configuration that inherits another (INHERIT) may have the plugin there: MkDocs merges the two.
+        if "INHERIT" not in config:
+            message = f"the ree plugin is not in {name}'s plugins: the site would have no record pages"
+            found.append(problem(("plugins",), message))
+        return found
+    place = next(loc for plugin, values, loc in plugins if plugin == PLUGIN and _enabled(values))
+    given = settings.options
+    checks = [
+        ("data_dir", given.data_dir, "folder", "the site would have no records", True),
+        ("templates_dir", given.templates_dir, "folder", "no template would be replaced", "templates_dir" in options),
+        ("abbreviations", given.abbreviations, "file", "no abbreviation would be defined", True),
+    ]
+    for key, value, kind, consequence, explicit in checks:
+        if value is not None and explicit and missing(value, kind):
+            found.append(problem((*place, key), f"no {kind} {value!r} (relative to {name}): {consequence}"))
+    return found
+
+
+def _positions(text: str) -> dict[tuple[str | int, ...], tuple[int, int]]:
+    """The line and column of every key and list item of mkdocs.yml (its tags are only composed, not read)."""
+    try:
+        root = yaml.compose(text, Loader=_TolerantLoader)
+    except yaml.YAMLError:
+        return {}
+    positions: dict[tuple[str | int, ...], tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, loc = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                positions[(*loc, str(key.value))] = (key.start_mark.line + 1, key.start_mark.column + 1)
+                stack.append((value, (*loc, str(key.value))))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                positions[(*loc, index)] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                stack.append((item, (*loc, index)))
+    return positions
 
 
 @dataclass
@@ -157,13 +271,13 @@ class Outcome:
         return bool(self.problems or self.failure)
 
     def report(self) -> str:
-        """The problems, one a line with a count, or the template failure; "" when there are none."""
-        return DataError(self.problems).report() if self.problems else self.failure
+        """The problems, one a line with a count, and the template failure; "" when there are none."""
+        return "\n".join(part for part in (self.problems and DataError(self.problems).report(), self.failure) if part)
 
     def error(self, data_dir: str) -> str:
         """The message that stops a build, or "" (uncited sources are the caller's to weigh: see ``strict``)."""
         if self.problems:
-            return f"problems in {data_dir}/ or in the pages that embed it:\n{self.report()}"
+            return f"problems in {data_dir}/, in the pages or in mkdocs.yml:\n{self.report()}"
         return self.failure
 
     @cached_property
@@ -183,10 +297,14 @@ class Project:
         docs_dir: str | Path = DEFAULT_DOCS_DIR,
         remember: bool = False,
         keep_last_good: bool = False,
+        settings: Settings | None = None,
     ) -> None:
         self.root = root
         self.options = options or Options()
         self.docs_dir = root / docs_dir
+        #: The project's mkdocs.yml as read by :func:`read_settings`: its problems and the blog's options.
+        self.settings = settings
+        self.blog = settings.blog if settings is not None and settings.blog is not None else NO_BLOG
         self.remember = remember
         #: While serving: show the last good pages when the files are broken (else none at all).
         self.keep_last_good = keep_last_good
@@ -201,7 +319,7 @@ class Project:
         docs_dir = overrides.pop("docs_dir", None) or settings.docs_dir
         remember = overrides.pop("remember", False)
         options = replace(settings.options, **{k: v for k, v in overrides.items() if v is not None})
-        return cls(settings.root, options, docs_dir=docs_dir, remember=remember)
+        return cls(settings.root, options, docs_dir=docs_dir, remember=remember, settings=settings)
 
     @property
     def data_dir(self) -> Path:
@@ -225,31 +343,43 @@ class Project:
 
     def run(self) -> Outcome:
         """Every step of the pipeline; broken files give an outcome with problems, not an exception."""
-        articles = find_articles(self.docs_dir) if self.docs_dir.is_dir() else []
+        # What the build reads besides the records, read first: mkdocs.yml itself, and the front matter of the
+        # pages and the blog's posts.
+        settled = list(self.settings.problems) if self.settings is not None else []
+        content = read_pages(self.docs_dir, self.root, self.blog)
+        settled += content.problems
+        articles = content.articles
         notes = ignored_files(self.data_dir, self.root)
         problems: list[Problem] = []
         failure = ""
-        try:
-            rebuild = self.session.update()
-        except DataError as exc:
-            problems = list(exc.problems)
-        except TemplateRenderError as exc:
-            failure = str(exc)
-        if problems or failure:
+        rebuild: Rebuild | None = None
+        if not self.data_dir.is_dir():
+            # Said at its line when mkdocs.yml names the folder; else here.
+            if not any(p.field.endswith(".data_dir") for p in settled):
+                problems = [Problem(display_path(self.data_dir, self.root), 1, 1, "", "no such folder of records")]
+        else:
+            try:
+                rebuild = self.session.update()
+            except DataError as exc:
+                problems = list(exc.problems)
+            except TemplateRenderError as exc:
+                failure = str(exc)
+        if rebuild is None:
             last = self.last_good if self.keep_last_good and self.last_good else ([], Catalog({}), {})
+            problems = [*settled, *problems]
             outcome = Outcome(last[1], last[0], problems, failure, notes=notes, expanded=last[2], articles=articles)
             outcome.abbreviations, outcome.stale = self.read_abbreviations(), True
             return outcome
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
-            problems = check_pages(rebuild.catalog, self.docs_dir, self.root, articles, expanded)
-            problems += shadowed(rebuild.pages, self.docs_dir, self.root, self.templates_dir)
+            settled += check_pages(rebuild.catalog, self.docs_dir, self.root, articles, expanded)
+            settled += shadowed(rebuild.pages, self.docs_dir, self.root, self.templates_dir)
         if self.keep_last_good:
             self.last_good = (rebuild.pages, rebuild.catalog, expanded)
         return Outcome(
             rebuild.catalog,
             rebuild.pages,
-            problems,
+            settled,
             uncited=rebuild.catalog.uncited(),
             notes=notes,
             expanded=expanded,
@@ -261,8 +391,8 @@ class Project:
 
     def read_abbreviations(self) -> Abbreviations | None:
         path = self.abbreviations_file
-        if path is None:
-            return None
+        if path is None or (not path.exists() and self.settings is not None and self.settings.problems):
+            return None  # a file mkdocs.yml names but that is not there: one of the settings' problems
         try:
             return Abbreviations.parse(path.read_text(encoding="utf-8"))
         except OSError as exc:

@@ -1,56 +1,35 @@
 """A build writes into a staging folder beside the site folder, swapped in only when the whole build succeeded,
-so that a failed build (a broken link under ``--strict``, say) never costs the last good site."""
+so that a failed build (a broken link under ``--strict``, a plugin that fails, a configuration without the ``ree``
+plugin) never costs the last good site. ``ree-site build`` (``make build``) runs the engine into the folder; the
+rule is here, outside any engine, so that it holds whichever plugin fails, this project's own included."""
 
 from __future__ import annotations
 
-import logging
 import shutil
 from pathlib import Path
 
 
-class WarningCount(logging.Handler):
-    """Counts the warnings logged while it is attached: under ``--strict`` any one of them fails the build."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 class Staging:
-    """The staging folder of one build of ``site_dir``, and the warnings logged under ``logger`` meanwhile."""
+    """The staging folder of one build of ``site_dir``: ``.<name>.building`` beside it."""
 
-    def __init__(self, site_dir: Path, logger: str) -> None:
+    def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self.folder = site_dir.with_name(f".{site_dir.name}.building")
-        self.warnings = WarningCount()
-        self._logger = logging.getLogger(logger)
-        if self.folder.exists():
-            shutil.rmtree(self.folder)  # left by a build that was killed
-        self._logger.addHandler(self.warnings)
+        self._old = site_dir.with_name(f".{site_dir.name}.old")
+        for left in (self.folder, self._old):
+            if left.exists():
+                shutil.rmtree(left)  # left by a build that was killed
 
-    def finish(self, *, strict: bool) -> bool:
-        """Swap the staged site in, unless ``strict`` and a warning was logged (then the last site stays as it
-        was, and the engine fails the build next). Returns whether the site was replaced."""
-        self._logger.removeHandler(self.warnings)
-        if strict and self.warnings.count:
-            shutil.rmtree(self.folder, ignore_errors=True)
-            return False
-        old = self.site_dir.with_name(f".{self.site_dir.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
+    def finish(self) -> None:
+        """The build succeeded: swap the staged site in (the last site is removed once the new one is there)."""
         if self.site_dir.exists():
-            self.site_dir.rename(old)
+            self.site_dir.rename(self._old)
         self.folder.rename(self.site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-        return True
+        shutil.rmtree(self._old, ignore_errors=True)
 
     def abandon(self) -> None:
-        """The build failed: remove what it staged; the last site stays."""
-        self._logger.removeHandler(self.warnings)
+        """The build failed: remove what it staged; the last site stays as it was."""
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-__all__ = ["Staging", "WarningCount"]
+__all__ = ["Staging"]

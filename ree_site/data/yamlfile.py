@@ -143,20 +143,36 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise fail("file is not valid UTF-8 text", line, column) from None
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str, *, what: str = "file", first_line: int = 1) -> YamlDocument:
+    """Parse ``text`` (the whole of ``display``, or the part of it from ``first_line``, such as a page's front
+    matter, which ``what`` names in messages) into a :class:`YamlDocument` whose positions are the file's.
+
+    Raises :class:`DataError` for anything that is not a safe YAML mapping.
+    """
+    # Blank lines in front keep every line number (of a problem, and of each key) the file's own.
+    text = "\n" * (first_line - 1) + text
+
+    def fail(message: str, line: int = first_line, column: int = 1) -> DataError:
+        return DataError([Problem(display, line, column, "", message)])
+
+    empty = "file is empty" if what == "file" else f"the {what} is empty"
     if not text.strip():
-        raise fail("file is empty")
+        raise fail(empty)
 
     loader = Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise fail("file is empty")
+            raise fail(empty)
         _check_size(node, display)
         data = _construct(node, display)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (first_line, 1)
         raise fail(f"YAML syntax error: {message}", line, column) from None
     except yaml.YAMLError as exc:
         raise fail(f"YAML error: {exc}") from None
@@ -164,7 +180,9 @@ def load_yaml(path: Path, display: str) -> YamlDocument:
         loader.dispose()
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise fail(f"the top level must be a mapping of field names to values, not {kind}")
+        if what == "file":
+            raise fail(f"the top level must be a mapping of field names to values, not {kind}")
+        raise fail(f"the {what} must be a mapping of keys to values, not {kind}")
     return YamlDocument(display, data, text)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from ..build.incremental import folder_signature
 from ..build.project import CONFIG_FILE, Project, read_settings
+from ..build.staging import Staging
 from ..data.discovery import display_path, valid_id
 from ..data.schema import schema_files
 from ..data.vocabulary import FOLDERS
@@ -46,7 +48,8 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     try:
         project = _project(args, data_dir=args.data_dir, docs_dir=args.content_dir, templates_dir=args.templates_dir)
-        if not project.data_dir.is_dir():
+        configured = project.settings.problems if project.settings is not None else ()
+        if not project.data_dir.is_dir() and not any(p.field.endswith(".data_dir") for p in configured):
             print(f"ree-site check: error: no such folder: {display_path(project.data_dir, None)}", file=sys.stderr)
             return 2
         outcome = project.run()
@@ -55,13 +58,13 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for note in outcome.notes:
         print(note)
-    # Everything the strict build refuses before it writes a page: the data, the templates, the directives in
-    # the hand-written pages, and sources that nothing cites.
-    if outcome.failure:
-        print(outcome.failure)
-        return 1
+    # Everything the strict build refuses before it writes a page: mkdocs.yml, the data, the templates, the front
+    # matter and directives of the hand-written pages, and sources that nothing cites.
     if outcome.problems or outcome.uncited:
         print(DataError([*outcome.problems, *outcome.uncited]).report())
+    if outcome.failure:
+        print(outcome.failure)
+    if outcome.broken or outcome.uncited:
         return 1
     count = len(outcome.catalog.entries)
     content = project.docs_dir
@@ -160,7 +163,7 @@ def _generate_once(args: argparse.Namespace, project: Project) -> int:
             raise ReeError(outcome.report())
         files = docs_tree(
             outcome.catalog, project.docs_dir, project.templates_dir, outcome.abbreviations, pages=outcome.pages,
-            root=project.root,
+            root=project.root, articles=outcome.articles,
         )  # fmt: skip
     except ReeError as exc:
         print(exc, flush=True)
@@ -191,6 +194,44 @@ def _write(
     print(
         f"{len(files)} {what} in {out}: {written} written, {unchanged} unchanged, {removed} removed{took}", flush=True
     )
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    """``mkdocs build --strict`` into a staging folder beside the site folder, swapped in only on success: outside
+    MkDocs, so that the last site survives whatever fails, a missing ``ree`` plugin included."""
+    config = Path(args.config_file or CONFIG_FILE)
+    if not config.is_file():
+        print(f"ree-site build: error: no such file: {config}", file=sys.stderr)
+        return 2
+    try:
+        settings = read_settings(config)
+    except ReeError as exc:
+        print(exc)
+        return 1
+    site_dir = Path(args.site_dir) if args.site_dir else settings.root / settings.site_dir
+    shown = display_path(site_dir, None)
+    if settings.problems:
+        # A configuration that cannot make the site (no ree plugin, a folder that is not there): not even tried.
+        print(DataError(settings.problems).report())
+        print(f"ree-site build: nothing was built; {shown}/ is as it was", file=sys.stderr)
+        return 1
+    staging = Staging(site_dir.absolute())
+    command = [
+        sys.executable, "-m", "mkdocs", "build", "--strict",
+        "--config-file", os.fspath(config), "--site-dir", os.fspath(staging.folder),
+    ]  # fmt: skip
+    try:
+        status = subprocess.run(command, check=False).returncode
+    except BaseException:  # interrupted: nothing half-built stays behind
+        staging.abandon()
+        raise
+    if status != 0 or not staging.folder.is_dir():
+        staging.abandon()
+        print(f"ree-site build: the build failed; {shown}/ is as it was", file=sys.stderr)
+        return status or 1
+    staging.finish()
+    print(f"ree-site build: the new site is in {shown}/")
     return 0
 
 
@@ -302,6 +343,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep running, and write the tree again (only what changed) whenever an input changes",
     )
     generate.set_defaults(run=_generate)
+
+    build = commands.add_parser(
+        "build",
+        help="build the site with mkdocs build --strict, replacing the site folder only when the build succeeds",
+        description=(
+            "Refuse a mkdocs.yml that cannot make the site (no ree plugin, a folder or file it names that is not "
+            "there), then run `mkdocs build --strict` into a staging folder beside the site folder "
+            "(.site.building) and swap it in only when the build succeeded. Whatever fails (the data, a page, a "
+            "plugin, a link under --strict), the last site stays as it was."
+        ),
+    )
+    build.add_argument("--site-dir", help="the site folder (default: site_dir of mkdocs.yml, else site)")
+    build.add_argument(
+        "--config-file", "-f", dest="config_file", help="the project's mkdocs.yml (default: mkdocs.yml here)"
+    )
+    build.set_defaults(run=_build)
     return parser
 
 

@@ -16,9 +16,7 @@ API does not offer, and each is covered by a test that builds or serves a real s
    the plugin rebuilds every page that warning is about.
 6. Material's search plugin config is given an ``aliases`` field (:func:`find_search`): its index has no field
    for other names.
-7. ``config.site_dir`` is pointed at a staging folder for the build and restored after (see
-   :mod:`ree_site.build.staging`); a log handler on the ``mkdocs`` logger counts warnings to predict ``--strict``.
-8. Under ``mkdocs serve``, the livereload server's ``builder`` is wrapped so that a rebuild that fails (in this
+7. Under ``mkdocs serve``, the livereload server's ``builder`` is wrapped so that a rebuild that fails (in this
    plugin, in MkDocs, in the blog or any other plugin, or a ``mkdocs.yml`` that no longer loads) never reaches
    the server, which would otherwise hold every request until the files are fixed; and its
    ``_inject_js_into_html`` is wrapped to put the banner of problems at the top of each page as it is served

@@ -2,8 +2,9 @@
 
 The work is elsewhere: the pipeline in :mod:`ree_site.build.project`, the dirty-build plan in
 :mod:`ree_site.build.planner`, every touch of MkDocs' and Material's internals in
-:mod:`ree_site.engines.mkdocs_adapter`, the swap of the site folder in :mod:`ree_site.build.staging`, and the
-preview's error banner in :mod:`ree_site.render.banner`.
+:mod:`ree_site.engines.mkdocs_adapter` and the preview's error banner in :mod:`ree_site.render.banner`. The
+build that keeps the last site when it fails is outside MkDocs, so that it holds without this plugin too
+(``ree-site build``, :mod:`ree_site.build.staging`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..build.incremental import folder_signature
-from ..build.project import Outcome, Project
-from ..build.staging import Staging
+from ..build.project import Outcome, Project, read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
 from ..outputs.tree import TextTree, finish_page, write_tree
@@ -52,7 +52,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def __init__(self) -> None:
         self.serving = False
-        self.command = "build"
         #: The project, kept across the rebuilds of `mkdocs serve` (it keeps what the next rebuild can reuse).
         self.project: Project | None = None
         self.outcome: Outcome | None = None
@@ -68,7 +67,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.logged: WarningLog | None = None
         #: Hand-written pages as last expanded without error, by source path (kept only while serving).
         self.last_good_markdown: dict[str, str] = {}
-        self.staging: Staging | None = None
         #: Page URL -> its search index locations and their other names, from the page's rendered content.
         self.page_aliases: dict[str, dict[str, list[str]]] = {}
         #: Pages whose sections are search results of their own (front matter ``search: {sections: separate}``).
@@ -82,7 +80,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which is what lets a
         # rebuild with broken data fall back to the last good data.
         self.serving = command == "serve"
-        self.command = command
         if dirty:
             self.dirty = DirtyBuild()
             quiet_dirty_warning()
@@ -122,9 +119,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
             rendered = f", {len(outcome.rendered)} rendered again{why}"
         loaded = f"{len(outcome.catalog.entries)} records loaded from {self.config.data_dir}/"
         log.info(f"{loaded}, {len(outcome.pages)} pages generated{rendered}")
-        if not self.serving and self.dirty is None and self.command in {"build", "gh-deploy"}:
-            self.staging = Staging(Path(config.site_dir), "mkdocs")
-            config.site_dir = os.fspath(self.staging.folder)
         return config
 
     def _project(self, config: MkDocsConfig) -> Project:
@@ -133,9 +127,12 @@ class ReePlugin(BasePlugin[ReeConfig]):
         root = Path(config.config_file_path).parent
         keep = self.serving or self.dirty is not None
         options = self.config.options()
+        # mkdocs.yml as `ree-site check` reads it: its own problems, and the blog's options for the posts.
+        settings = read_settings(Path(config.config_file_path)) if config.config_file_path else None
         project = self.project
-        if project is None or not keep or (project.options, project.docs_dir) != (options, Path(config.docs_dir)):
-            project = Project(root, options, docs_dir=config.docs_dir, remember=keep)
+        same = (options, Path(config.docs_dir), settings)
+        if project is None or not keep or (project.options, project.docs_dir, project.settings) != same:
+            project = Project(root, options, docs_dir=config.docs_dir, remember=keep, settings=settings)
             project.keep_last_good = self.serving
         self.project = project if keep else None
         return project
@@ -287,19 +284,12 @@ class ReePlugin(BasePlugin[ReeConfig]):
             self.warnings, self.failure = list(self.logged.messages), ""
         if not self.serving:
             self._remove_pages()
-        staging, self.staging = self.staging, None
-        if staging is not None:
-            config.site_dir = os.fspath(staging.site_dir)  # for gh-deploy, which publishes site_dir afterwards
-            staging.finish(strict=bool(config.strict))  # else MkDocs aborts next with its count of warnings
 
     def on_build_error(self, *, error: Exception) -> None:
         if not self.serving:
             self._remove_pages()
         if self.dirty is not None:
             self.dirty.forget()  # the next dirty build builds everything
-        staging, self.staging = self.staging, None
-        if staging is not None:
-            staging.abandon()
 
     def on_shutdown(self) -> None:
         self._remove_pages()

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..data.discovery import display_path
+from ..data.frontmatter import split_front_matter
 from ..data.text import long_date, md_escape, number, percent
 from ..errors import DataError, Problem
 from ..link import stats
@@ -276,13 +277,17 @@ def check_pages(
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(display_path(path, root), 1, 1, "", f"cannot read the page: {exc}"))
             continue
-        if "[[" not in text:
+        # The front matter is not expanded: directives there are refused where it is read (data.frontmatter).
+        head, body = split_front_matter(text)
+        if "[[" not in body:
             continue
         uri = path.relative_to(docs_dir).as_posix()
         try:
-            result = expand_page(catalog, text, uri, display_path(path, root), articles)
+            result = expand_page(
+                catalog, body, uri, display_path(path, root), articles, first_line=head.count("\n") + 1
+            )
             if expanded is not None:
-                expanded[uri] = result
+                expanded[uri] = head + result
         except DataError as exc:
             problems.extend(exc.problems)
     return problems
