@@ -222,7 +222,7 @@ def test_a_rebuild_that_fails_anywhere_keeps_the_preview_answering(project: Path
     try:
         wait_for(lambda: "A post" in (running.page("/blog/") or ""), "the first build with the blog")
         for broken, fix, why in (
-            (post, POST.replace("2026-11-16", "2026-02-30"), "day is out of range"),
+            (post, POST.replace("2026-11-16", "2026-02-30"), "content/blog/posts/a-post.md:2:7: date: 2026-02-30"),
             (config, config.read_text().replace("site_name: Test site", "site_name: [Test site"), "mkdocs.yml"),
         ):
             good = broken.read_text()
@@ -233,6 +233,7 @@ def test_a_rebuild_that_fails_anywhere_keeps_the_preview_answering(project: Path
                 assert "ree-build-errors" in (running.page(path) or ""), path
             assert time.monotonic() - started < 5, "every request is answered at once"
             assert why in (running.page("/") or "")
+            assert "Aborted with a BuildError" not in (running.page("/") or "")
             broken.write_text(good)
             wait_for(lambda: "ree-build-errors" not in (running.page("/") or ""), f"the banner to go ({why})")
         assert "appear stuck" not in running.output() and "Traceback" not in running.output()

@@ -46,7 +46,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
-log = logging.getLogger("mkdocs.plugins.ree_site.engines.plugin")
+#: The plugin's own logger (its errors are in the banner already).
+LOGGER = "mkdocs.plugins.ree_site"
+log = logging.getLogger(f"{LOGGER}.engines.plugin")
 #: The plugin that generated a file, as MkDocs records it.
 GENERATOR = "ree"
 
@@ -190,17 +192,21 @@ class SearchEntries:
 
 
 class WarningLog(logging.Handler):
-    """The warnings MkDocs and its plugins log during one build (the preview's banner lists them)."""
+    """The warnings MkDocs and its plugins log during one build (the preview's banner lists them), and the errors
+    other plugins log before they stop a build (which say more than MkDocs' "Aborted with a BuildError!")."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.errors: list[str] = []
         logging.getLogger("mkdocs").addHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage().strip()
+        message = " ".join(record.getMessage().split())
         if record.levelno == logging.WARNING and message not in self.messages:
             self.messages.append(message)
+        elif record.levelno == logging.ERROR and not record.name.startswith(LOGGER) and message not in self.errors:
+            self.errors.append(message)
 
     def close(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self)

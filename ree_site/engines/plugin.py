@@ -216,7 +216,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def _rebuild_failed(self, error: BaseException, why: str) -> None:
         """A rebuild stopped (anywhere: here, in MkDocs, in another plugin, in mkdocs.yml): the server keeps the
         last good pages, and the banner says why."""
-        self.failure = why
+        others = self.logged.errors if self.logged is not None else []
+        self.failure = "; ".join(others) if others and why.startswith("Abort:") else why
         log.error(f"The rebuild stopped: {self.failure}\nServing the last good pages until this is fixed; the "
                   "browser shows this too.")  # fmt: skip
         log.debug("The rebuild stopped", exc_info=error)
