@@ -17,7 +17,7 @@ AXE     := axe-core@4.14.1
 NODE_TOOLS := $(YAML_LS) $(AXE)
 NODE    := $(VENV)/node
 
-.PHONY: serve build build-zensical serve-zensical generate-zensical check new test bench lighthouse screenshots browser-deps node-deps lock clean
+.PHONY: serve build build-zensical serve-zensical generate-zensical check review new test bench lighthouse screenshots browser-deps node-deps lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	rm -rf $(VENV)
@@ -48,6 +48,9 @@ serve-zensical: generate-zensical  ## Preview the Zensical build; ree-site gener
 
 check: $(STAMP)  ## Validate and link the data without building (ree-site check)
 	$(BIN)/ree-site check
+
+review: $(STAMP)  ## List the records due for review: not reviewed for a year, or citing a source with a newer edition
+	$(BIN)/ree-site review
 
 new: $(STAMP)  ## Write a new record from its template: make new KIND=producer ID=lynas-kalgoorlie
 	@test -n "$(KIND)" && test -n "$(ID)" || { echo "usage: make new KIND=element|producer|issue|source ID=new-id" >&2; exit 2; }

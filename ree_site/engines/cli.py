@@ -20,6 +20,7 @@ from ..data.discovery import display_path, valid_id
 from ..data.schema import schema_files
 from ..data.vocabulary import FOLDERS
 from ..errors import DataError, ReeError
+from ..link.review import due_for_review
 from ..outputs.export import export_files
 from ..outputs.tree import docs_tree, engine_config, write_tree
 
@@ -235,6 +236,20 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    try:
+        catalog = _project(args, data_dir=args.data_dir).catalog()
+    except ReeError as exc:
+        print(exc)
+        return 1
+    due = due_for_review(catalog)
+    for item in due:
+        print(item)
+    count = len(due)
+    print(f"{count} record{'s' if count != 1 else ''} due for review." if count else "No record is due for review.")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     out = Path(args.directory)
     out.mkdir(parents=True, exist_ok=True)
@@ -302,6 +317,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("directory", nargs="?", default="data/schema", help="output folder (default: data/schema)")
     schema.set_defaults(run=_schema)
+
+    review = commands.add_parser(
+        "review",
+        help="list the records due for review: not reviewed for a year, or citing a source with a newer edition",
+        description=(
+            "List, at each record's reviewed: field, the records not reviewed for over a year and those that cite "
+            "a source of which a newer edition is in the data (an id that differs only by a later year). A "
+            "report for editors: the exit status is 0 unless the data itself has problems."
+        ),
+    )
+    review.add_argument("--data-dir", help=CONFIGURED.format("folder of records", "data_dir"))
+    _config_option(review)
+    review.set_defaults(run=_review)
 
     export = commands.add_parser(
         "export",
