@@ -239,3 +239,16 @@ def test_a_rebuild_that_fails_anywhere_keeps_the_preview_answering(project: Path
         assert "appear stuck" not in running.output() and "Traceback" not in running.output()
     finally:
         running.stop()
+
+
+def test_warnings_show_in_the_banner_with_their_place(project: Path, server: Server) -> None:
+    """A source nothing cites is a warning: the preview shows the pages, and the banner says what `make build`
+    will refuse, with the file; once the source is cited (or removed) the banner goes."""
+    extra = project / "data" / "sources" / "lonely.yml"
+    extra.write_text((project / "data" / "sources" / "usgs-test.yml").read_text().replace("Test Summaries", "Lonely"))
+    wait_for(lambda: "ree-build-errors" in (server.page("/") or ""), "the warning banner")
+    home = server.page("/elements/neodymium/") or ""
+    assert "Warnings" in home and "data/sources/lonely.yml:1:1:" in home and "cited by no record" in home
+    assert "out of date" not in home  # a warning, not an error
+    extra.unlink()
+    wait_for(lambda: "ree-build-errors" not in (server.page("/") or ""), "the banner to go")
