@@ -11,6 +11,8 @@ Header lines (``# key: value`` in YAML, ``<!-- key: value -->`` in Markdown), at
   ``refuses``, ``accepts``, ``cannot: RULE`` (a rule no JSON Schema can express, listed in the README) or
   ``none: WHY`` (not a record file's content); tests/test_editor.py checks it;
 - ``shows``: for an accepted edit, text the built page must show (repeatable);
+- ``with``: a record the small project holds for this case only, by name (``world``: the world totals of
+  mine production, :data:`EXTRAS`);
 - ``check: leaves-out``: a problem only MkDocs finds (a broken Markdown link), which ``check`` says it does not
   look for; ``expect`` then gives what the build must report (repeatable).
 
@@ -30,7 +32,7 @@ from pathlib import Path
 from .conftest import SMALL_DATA, write_project
 
 ERRORS = Path(__file__).resolve().parent / "errors"
-_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check): (.*?)(?: -->)?$")
+_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check|with): (.*?)(?: -->)?$")
 #: A line of `check` that points at a place: ``path:line:column: ...``.
 PLACED = re.compile(r"^.+:\d+:\d+: ")
 COMMAND = "$ ree-site check data"
@@ -52,6 +54,27 @@ MYANMAR = """
     reviewed: 2026-11-27
 """
 
+#: Records a case may ask for (``# with: NAME``): the world totals of mine production, against which the shares
+#: of the countries are computed (China's 270,000 t in 2024 is 71.1 %).
+EXTRAS: dict[str, dict[str, str]] = {
+    "world": {
+        "producers/world.yml": """
+            name: World total
+            kind: country
+            aggregate: world
+            country: World
+            stages: [mining]
+            summary: World mine production.
+            figures:
+              - {measure: mine-production, year: 2022, value: 300000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2023, value: 350000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2024, value: 380000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2025, value: 390000, unit: t REO, estimated: true, source: usgs-test}
+            reviewed: 2026-11-27
+        """
+    },
+}
+
 
 @dataclass
 class Case:
@@ -63,6 +86,7 @@ class Case:
     link: str = ""
     what: str = ""
     check: str = ""
+    extras: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -85,7 +109,8 @@ class Case:
 
     def place(self, project: Path) -> Path:
         """Write the small project into ``project`` with this case's file put in place; return ``project``."""
-        write_project(project, {**SMALL_DATA, "producers/myanmar.yml": MYANMAR})
+        extras = {name: text for extra in self.extras for name, text in EXTRAS[extra].items()}
+        write_project(project, {**SMALL_DATA, "producers/myanmar.yml": MYANMAR, **extras})
         target = project / self.put
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -124,6 +149,8 @@ def read_case(path: Path) -> Case:
             case.shows.append(value)
         elif key == "case":
             case.what = value
+        elif key == "with":
+            case.extras.append(value)
         else:
             setattr(case, key, value)
     return case
