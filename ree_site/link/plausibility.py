@@ -31,6 +31,7 @@ from .series import RATIO, Point, beside, distance, jumps, product_typos, series
 if TYPE_CHECKING:
     from ..data.loading import Entry
     from ..data.parts import Figure
+    from ..data.tracking import Key
     from .catalog import Catalog
 
 #: How far above the world total the countries' mine production may add up to: the rounding of USGS's tables.
@@ -53,8 +54,8 @@ def check(catalog: Catalog) -> list[Problem]:
     worlds = [e for e in entries if isinstance(e.record, Producer) and e.record.aggregate == "world"]
     worlds.sort(key=lambda e: _name(e).casefold())
     found = [*_second_worlds(worlds), *(_world_totals(worlds[0], entries) if worlds else [])]
+    found += _reviewed_after_sources(catalog, sources)
     for entry in entries:
-        found += _reviewed_after_sources(entry, sources)
         if isinstance(entry.record, Element | Producer):
             found += [*_jumps(entry), *_repeated(entry, sources), *_products(entry, elements)]
             found += _figures_after_sources(entry, sources)
@@ -256,14 +257,20 @@ def _products(entry: Entry[Record], elements: set[str]) -> Iterator[Problem]:
         yield _at(entry, ("figures", index, "product"), message)
 
 
-def _reviewed_after_sources(entry: Entry[Record], sources: dict[str, Source]) -> Iterator[Problem]:
-    """The record's review date is not older than the newest source it cites."""
-    reviewed = entry.record.reviewed
-    cited = [(sources[target].year or 0, loc, target) for loc, kind, target in entry.record.references()
-             if kind == "source" and target in sources]  # fmt: skip
-    newest = max(cited, key=lambda c: c[0], default=None)
-    if newest is not None and newest[0] > reviewed.year:
-        year, loc, source = newest
+def _reviewed_after_sources(catalog: Catalog, sources: dict[str, Source]) -> Iterator[Problem]:
+    """No record's review date is older than the newest source it cites (found from the catalog's backlinks; the
+    place of the citation is looked up only for a record that fails)."""
+    newest: dict[Key, tuple[int, str]] = {}
+    for source_id, citing in catalog.cited_by.items():
+        year = sources[source_id].year or 0
+        for key in citing:
+            newest[key] = max(newest.get(key, (0, "")), (year, source_id))
+    for key, (year, source) in sorted(newest.items()):
+        entry = catalog.entries[key]
+        reviewed = entry.record.reviewed
+        if year <= reviewed.year:
+            continue
+        loc = next(loc for loc, kind, target in entry.record.references() if (kind, target) == ("source", source))
         yield _at(entry, ("reviewed",), (
             f"the record was last reviewed on {reviewed}, before {source!r}, which it cites at {format_field(loc)}, "
             f"was published in {year}: check the record against it and write the day of that review"

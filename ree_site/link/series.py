@@ -71,7 +71,10 @@ def jumps(points: list[Point]) -> list[tuple[Point, list[Point]]]:
     figures. Of two figures that only have each other to compare with, the one listed later is blamed. A value
     whose ``checked`` says why it is right is not."""
     limit = math.log(RATIO)
-    found = []
+    found: list[tuple[Point, list[Point]]] = []
+    values = [point.value for point in points]
+    if not values or max(values) <= RATIO * min(values):
+        return found  # most series: no two values far enough apart
     for at, point in enumerate(points):
         near = beside(points, at)
         if not near or point.figure.checked is not None:
