@@ -115,11 +115,18 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
         text = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
         (folder / kind / f"{record_id}.yml").write_text(text, encoding="utf-8")
 
+    published = {source_id: rng.randint(2010, 2026) for source_id in sources}
+    published[sources[0]] = 2026  # every figure has a source that reports its year
+
+    def reporting(year: int) -> str:
+        """A source published in or after ``year``: a source cannot report a year before it appears."""
+        return rng.choice([s for s in sources if published[s] >= year])
+
     for i, source_id in enumerate(sources):
         write("sources", source_id, {
             "title": f"Report {i} on {' '.join(rng.choices(WORDS, k=4))}",
             "publisher": rng.choice(["Geological Survey", "Energy Agency", "Ministry of Industry", "Company plc"]),
-            "year": rng.randint(2010, 2026),
+            "year": published[source_id],
             "url": f"https://example.org/reports/{source_id}.pdf",
             "note": prose(rng, 1),
             "reviewed": "2026-11-27",
@@ -135,13 +142,16 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
             "reviewed": "2026-11-27",
         })  # fmt: skip
     for i, producer_id in enumerate(producers):
+        # A producer's output moves within a factor of two from year to year (the plausibility rules refuse a
+        # value 20 times off the years beside it).
+        level = rng.randint(100, 300000)
         figures = [
-            {"measure": "mine-production", "year": year, "value": rng.randint(100, 300000), "unit": "t REO",
-             "estimated": rng.random() < 0.3, "source": rng.choice(sources)}
+            {"measure": "mine-production", "year": year, "value": round(level * rng.uniform(0.7, 1.4)),
+             "unit": "t REO", "estimated": rng.random() < 0.3, "source": reporting(year)}
             for year in range(2021, 2021 + rng.randint(2, 5))
         ]  # fmt: skip
         figures.append({"measure": "reserves", "year": 2025, "value": rng.randint(10**4, 10**7), "unit": "t REO",
-                        "source": rng.choice(sources)})  # fmt: skip
+                        "source": reporting(2025)})  # fmt: skip
         record: dict[str, object] = {
             "name": f"Producer {i} {rng.choice(WORDS).capitalize()}",
             "kind": rng.choice(["company", "mine", "refinery", "magnet-maker"]),
@@ -164,7 +174,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> None:
             "status": rng.choice(["active", "ongoing", "ended"]),
             "summary": prose(rng, 5),
             "events": [
-                {"date": f"{rng.randint(2010, 2026)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                {"date": f"{rng.randint(2010, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                  "title": prose(rng, 1)[:80], "text": prose(rng, 2), "source": rng.choice(sources)}
                 for _ in range(rng.randint(3, 8))
             ],

@@ -12,6 +12,8 @@ page whose front matter is the case, as YAML comments just after its opening ``-
   ``refuses``, ``accepts``, ``cannot: RULE`` (a rule no JSON Schema can express, listed in the README) or
   ``none: WHY`` (not a record file's content); tests/test_editor.py checks it;
 - ``shows``: for an accepted edit, text the built page must show (repeatable);
+- ``with``: a record the small project holds for this case only, by name (``world``: the world totals of
+  mine production, :data:`EXTRAS`);
 - ``check: leaves-out``: a problem only MkDocs finds (a broken Markdown link), which ``check`` says it does not
   look for; ``expect`` then gives what the build must report (repeatable);
 - ``project: blog``: the small project has Material's blog: the blog plugin in mkdocs.yml (with
@@ -33,7 +35,7 @@ from pathlib import Path
 from .conftest import SMALL_DATA, write_files, write_project
 
 ERRORS = Path(__file__).resolve().parent / "errors"
-_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check|project): (.*?)(?: -->)?$")
+_HEADER = re.compile(r"^(?:# |<!-- )(case|put|editor|expect|shows|link|check|project|with): (.*?)(?: -->)?$")
 #: A line of `check` that points at a place: ``path:line:column: ...``.
 PLACED = re.compile(r"^.+:\d+:\d+: ")
 COMMAND = "$ ree-site check data"
@@ -54,6 +56,27 @@ MYANMAR = """
         source: usgs-test
     reviewed: 2026-11-27
 """
+
+#: Records a case may ask for (``# with: NAME``): the world totals of mine production, against which the shares
+#: of the countries are computed (China's 270,000 t in 2024 is 71.1 %).
+EXTRAS: dict[str, dict[str, str]] = {
+    "world": {
+        "producers/world.yml": """
+            name: World total
+            kind: country
+            aggregate: world
+            country: World
+            stages: [mining]
+            summary: World mine production.
+            figures:
+              - {measure: mine-production, year: 2022, value: 300000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2023, value: 350000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2024, value: 380000, unit: t REO, source: usgs-test}
+              - {measure: mine-production, year: 2025, value: 390000, unit: t REO, estimated: true, source: usgs-test}
+            reviewed: 2026-11-27
+        """
+    },
+}
 
 
 #: The blog of a ``project: blog`` case: Material's blog plugin, its authors file and its index page.
@@ -83,6 +106,7 @@ class Case:
     what: str = ""
     check: str = ""
     project: str = ""
+    extras: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -105,7 +129,8 @@ class Case:
 
     def place(self, project: Path) -> Path:
         """Write the small project into ``project`` with this case's file put in place; return ``project``."""
-        write_project(project, {**SMALL_DATA, "producers/myanmar.yml": MYANMAR})
+        extras = {name: text for extra in self.extras for name, text in EXTRAS[extra].items()}
+        write_project(project, {**SMALL_DATA, "producers/myanmar.yml": MYANMAR, **extras})
         if self.project == "blog":
             config = project / "mkdocs.yml"
             config.write_text(config.read_text().replace("  - ree\n", "  - ree\n" + BLOG_PLUGIN))
@@ -148,6 +173,8 @@ def read_case(path: Path) -> Case:
             case.shows.append(value)
         elif key == "case":
             case.what = value
+        elif key == "with":
+            case.extras.append(value)
         else:
             setattr(case, key, value)
     return case

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ree_site.data.loading import load_records
+from ree_site.data.loading import Entry, load_records
+from ree_site.data.models import Producer, Record
+from ree_site.data.tracking import Key
+from ree_site.data.yamlfile import load_yaml
 from ree_site.errors import DataError
+from ree_site.link import stats
 from ree_site.link.catalog import Catalog
+from ree_site.link.series import beside, series
 from ree_site.render.renderer import Renderer
 
-from .conftest import SMALL_DATA, write_files
+from .conftest import ROOT, SMALL_DATA, write_files
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -172,3 +179,69 @@ def test_yaml_1_1_scalars_and_invisible_characters(change: tuple[str, dict[str, 
     for page in pages:
         assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", page.text), page.uri
         assert "inf t" not in page.text and "nan" not in page.text.lower().split(), page.uri
+
+
+# Plausible-looking wrong numbers in the real data: a value consistent with its series (within five times the
+# figures beside it) scaled by 1,000 (a price per tonne, thousands written with a decimal point) or by 1/100 (a share
+# written as a fraction), and an extra zero on a country's output big enough to push the countries past the world
+# total. Each is caught with the project's error, at a place, never with a traceback.
+REAL_FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@functools.cache
+def _real() -> tuple[list[Entry[Record]], list[tuple[Key, int]], list[tuple[Key, int]]]:
+    """The real records, the figures that stand in a series, and the outputs an extra zero puts past the world."""
+    entries = load_records(ROOT / "data", ROOT)
+    in_series, big = [], []
+    for entry in entries:
+        for points in series(getattr(entry.record, "figures", [])).values():
+            for at, point in enumerate(points):
+                near = beside(points, at)
+                if near and all(1 / 5 <= point.value / p.value <= 5 for p in near):
+                    in_series.append(((entry.kind, entry.id), point.index))
+    catalog = Catalog.build(entries)
+    world = stats.world(catalog)
+    assert world is not None
+    totals = {f.year: f.value or 0 for f in stats.world_series(catalog)}
+    countries = [e for e in catalog.producers if e.record.kind == "country" and e.record.aggregate != "world"]
+    plain = [(e, f) for e in countries for f in stats.series_of(stats.figures_of(e, "mine-production"))
+             if f.element is None and f.product is None and f.year in totals]  # fmt: skip
+    summed = {year: sum(f.value or 0 for _, f in plain if f.year == year) for year in totals}
+    for entry, figure in plain:
+        if summed[figure.year] + 9 * (figure.value or 0) > 1.05 * totals[figure.year]:
+            big.append(((entry.kind, entry.id), cast("Producer", entry.record).figures.index(figure)))
+    return entries, in_series, big
+
+
+def _caught(candidate: tuple[Key, int], factor: float) -> None:
+    entries, _, _ = _real()
+    key, index = candidate
+    entry = next(e for e in entries if (e.kind, e.id) == key)
+    data = load_yaml(entry.path, entry.document.path).data
+    for name in ("value", "high"):
+        if data["figures"][index].get(name) is not None:
+            data["figures"][index][name] = data["figures"][index][name] * factor
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "data" / entry.path.relative_to(ROOT / "data")
+        path.parent.mkdir(parents=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        with pytest.raises(DataError) as found:
+            Catalog.build([e for e in entries if e is not entry] + load_records(Path(tmp) / "data", Path(tmp)))
+    assert found.value.problems
+    assert all(p.line >= 1 and p.column >= 1 and p.field for p in found.value.problems), found.value.report()
+
+
+@REAL_FUZZ
+@given(st.integers(min_value=0), st.sampled_from([1000, 0.01]))
+def test_a_real_figure_scaled_by_a_thousand_or_a_hundredth_is_caught(pick: int, factor: float) -> None:
+    candidates = _real()[1]
+    assert len(candidates) > 400
+    _caught(candidates[pick % len(candidates)], factor)
+
+
+@REAL_FUZZ
+@given(st.integers(min_value=0))
+def test_an_extra_zero_on_a_large_output_is_caught(pick: int) -> None:
+    candidates = _real()[2]
+    assert len(candidates) > 10
+    _caught(candidates[pick % len(candidates)], 10)

@@ -91,7 +91,8 @@ def test_fact_box_stages_follow_the_figures_and_fiscal_years_are_named(make_data
 
 
 def test_different_things_of_one_year_are_not_revisions(make_data: MakeData) -> None:
-    """Two shown values of one key (total oxide and NdPr without a product) are not a revision of each other."""
+    """Two shown values of one key (total oxide and NdPr without a product, from sources of different kinds, which
+    the plausibility rules allow) are not a revision of each other."""
     lynas = """
         name: Lynas
         kind: company
@@ -99,7 +100,7 @@ def test_different_things_of_one_year_are_not_revisions(make_data: MakeData) -> 
         summary: A producer.
         figures:
           - {measure: refined-production, year: 2024, value: 10908, unit: t, source: usgs-test}
-          - {measure: refined-production, year: 2024, value: 5655, unit: t, source: usgs-test}
+          - {measure: refined-production, year: 2024, value: 5655, unit: t, source: ciaaw-test}
         reviewed: 2026-11-27
     """
     catalog = build_catalog(make_data(producers__lynas=lynas))

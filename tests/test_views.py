@@ -165,7 +165,7 @@ def test_downloads(catalog: Catalog) -> None:
 def test_alternative_figures_are_recorded_but_not_shown(make_data: MakeData) -> None:
     china = CHINA_SHARES.replace(
         "      - {measure: share-separation, year: 2023, value: 91, unit: '%', source: ciaaw-test, note: Second source.}",
-        "      - {measure: share-separation, year: 2025, value: 91, unit: '%', source: ciaaw-test, alternative: true,\n"
+        "      - {measure: share-separation, year: 2025, value: 91, unit: '%', source: usgs-test, alternative: true,\n"
         "         note: Year of the statement; the 2023 figure is preferred.}",
     )
     catalog = build_catalog(make_data(producers__world=WORLD, producers__australia=AUSTRALIA, producers__china=china))

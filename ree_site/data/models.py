@@ -27,6 +27,7 @@ from .fields import (
     refers_to,
 )
 from .parts import (
+    AHEAD,
     Application,
     AtomicWeight,
     Discovery,
@@ -168,6 +169,19 @@ class Issue(Record):
     responses: list[IssueId] = Field(
         default_factory=list, description="Ids of the issues that respond to this one (diversification after controls)."
     )
+
+    @model_validator(mode="after")
+    def _events_not_after_review(self) -> Issue:
+        reviewed = self.reviewed.isoformat()
+        for index, event in enumerate(self.events):
+            # "2027" is after "2026-11-27" when it is after "2026"; "2026-11" when after "2026-11".
+            if event.date > reviewed[: len(event.date)] and not event.ahead:
+                raise FieldError(
+                    ("events", index, "date"),
+                    f"an event of {event.date} is later than the review date {self.reviewed}; an event that has not "
+                    f"happened yet says so in its title ({', '.join(w.capitalize() for w in AHEAD)} ...)",
+                )
+        return self
 
     @property
     def status_date(self) -> dt.date:

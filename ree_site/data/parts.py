@@ -4,11 +4,13 @@ of one measure) and an element's properties, discovery, applications; with the c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .fields import ElementId, FieldError, Name, PartialDate, SourceId, Text, Year
+from .plausible import implausible
 from .schema_rules import element_figure_schema, figure_schema, note_when_null
 from .vocabulary import (
     ELEMENT_MEASURES,
@@ -139,6 +141,12 @@ class Figure(Cited):
         "table, never in charts, shares or embedded figures. The note says why the other value is preferred.",
     )
     note: Text | None = None
+    checked: Text | None = Field(
+        None,
+        description="For editors, never printed on a page: why a value outside the plausible range of its unit, or "
+        "more than 20 times (or less than 1/20 of) the figures beside it in its series, is right (a plant's first "
+        "year, a price spike). Without it `ree-site check` refuses such a value as a likely typing mistake.",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Figure:
@@ -185,6 +193,16 @@ class Figure(Cited):
             raise FieldError(("from_year",), f"from_year ({self.from_year}) must be before year ({self.year})")
         if self.basis is not None and self.measure != "price":
             raise FieldError(("basis",), f"basis applies only to price figures, not {self.measure}")
+        return self
+
+    @model_validator(mode="after")
+    def _plausible(self) -> Figure:
+        if self.checked is None:
+            for name in ("value", "high"):
+                found = getattr(self, name)
+                problem = None if found is None else implausible(self.measure, self.unit, found)
+                if problem is not None:
+                    raise FieldError((name,), f"{problem}; if the value is right, say why in checked")
         return self
 
     @property
@@ -274,7 +292,17 @@ class Properties(Strict):
     crustal_abundance: Measured = Field(description="Abundance in the Earth's crust, in mg/kg (parts per million).")
 
 
+#: The first word of the title of an event that has not happened yet: "Scheduled start of the restriction".
+AHEAD = ("scheduled", "planned", "expected")
+
+
 class Event(Cited):
     date: PartialDate
     title: Name
     text: Text | None = None
+
+    @property
+    def ahead(self) -> bool:
+        """Whether the title says the event is still to come (it may then be dated after the review)."""
+        first = re.match(r"\w+", self.title)
+        return first is not None and first.group().casefold() in AHEAD

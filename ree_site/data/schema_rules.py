@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
+from .plausible import PLAUSIBLE_PRICE, PLAUSIBLE_STOCK, PLAUSIBLE_TONNAGE, STOCK_MEASURES
 from .vocabulary import (
     ELEMENT_MEASURES,
     ELEMENT_RECORD_MEASURES,
@@ -46,6 +47,19 @@ def figure_schema(schema: dict[str, Any]) -> None:
         },
         {"if": _is("element", {"type": "string"}), "then": {"properties": {"elements": {"maxItems": 0}}}},
     ]
+    # The plausible ranges, unless the figure says in checked why its value is right.
+    unchecked = {"not": _is("checked", {"type": "string"})}
+    tonnage = _is("unit", {"enum": list(TONNAGE_UNITS)})
+    low, high = PLAUSIBLE_PRICE
+    ranges: list[tuple[list[dict[str, Any]], dict[str, Any]]] = [
+        ([_is("unit", {"const": "$/kg"})], {"minimum": low, "maximum": high}),
+        ([tonnage, {"not": _measure_in(list(STOCK_MEASURES))}], {"maximum": PLAUSIBLE_TONNAGE}),
+        ([tonnage, _measure_in(list(STOCK_MEASURES))], {"maximum": PLAUSIBLE_STOCK}),
+    ]
+    for conditions, bounds in ranges:
+        rules.append(
+            {"if": {"allOf": [*conditions, unchecked]}, "then": {"properties": {"value": bounds, "high": bounds}}}
+        )
     schema["allOf"] = rules
 
 

@@ -14,6 +14,7 @@ from ..data.text import number
 from ..data.tracking import Key, note_reads, recording
 from ..data.vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 from ..errors import DataError, Problem, format_field
+from . import plausibility
 from .countries import country_problems, located_in
 
 T = TypeVar("T")
@@ -39,7 +40,8 @@ class Catalog:
     def build(cls, entries: Iterable[Entry[Record]]) -> Catalog:
         """Index ``entries``, check every reference and compute backlinks.
 
-        Raises :class:`DataError` listing duplicate ids, dangling references and parent cycles.
+        Raises :class:`DataError` listing duplicate ids, dangling references, parent cycles, shares past 100 % and
+        the values that cannot all be right (:mod:`ree_site.link.plausibility`).
         """
         problems: list[Problem] = []
         index: dict[Key, Entry[Record]] = {}
@@ -81,6 +83,7 @@ class Catalog:
         problems.extend(catalog._parent_cycles())
         problems.extend(catalog._share_totals())
         problems.extend(country_problems(catalog))
+        problems.extend(plausibility.check(catalog))
         if problems:
             raise DataError(problems)
         return catalog
