@@ -59,5 +59,7 @@ def test_every_ree_site_subcommand_the_readme_names_exists() -> None:
 
 def test_make_new_writes_a_record_and_refuses_without_its_arguments(tmp_path: Path) -> None:
     """`make new` is what the README tells an editor to run; without KIND and ID it says how to call it."""
-    result = subprocess.run(["make", "-s", "-C", str(ROOT), "new"], capture_output=True, text=True, check=False)
+    # -o: never remake .venv from here (a test must not reinstall the environment it runs in).
+    command = ["make", "-s", "-C", str(ROOT), "-o", ".venv/.installed", "new"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     assert result.returncode != 0 and "usage: make new KIND=" in result.stderr
