@@ -91,10 +91,10 @@ class DirtyBuild:
         self.current = self.planner.plan(pages, (settings, nav_signature(nav.items), files))
 
     def _state(self, file: File, titles: dict[str, Any]) -> PageState:
-        if file.generated_by == GENERATOR and file.abs_src_path:
-            # Written by the plugin only when its content changed: its modification time says enough.
-            stat = Path(file.abs_src_path).stat()
-            return PageState(file.src_uri, f"{stat.st_mtime_ns}:{stat.st_size}", titles.get(file.src_uri))
+        if file.generated_by == GENERATOR:
+            # A page or download the plugin made, in memory: its text says whether it changed.
+            key = hashlib.blake2b(file.content_bytes, digest_size=16).hexdigest()
+            return PageState(file.src_uri, key, titles.get(file.src_uri))
         content = file.content_bytes
         digest = hashlib.blake2b(content, digest_size=16)
         digest.update(self._expanded.get(file.src_uri, "").encode("utf-8"))

@@ -8,8 +8,6 @@ in :mod:`ree_site.staging`, and the preview's error banner in :mod:`ree_site.ban
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +24,7 @@ from .mkdocs_adapter import GENERATOR, DirtyBuild, SearchEntries, find_search, q
 from .project import Outcome, Project
 from .search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .staging import Staging
-from .tree import TextTree, finish_page, shadowing, write_tree
+from .tree import finish_page, shadowing
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -49,8 +47,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.outcome: Outcome | None = None
         #: The catalog while pages are read (freed before a build writes them).
         self.catalog: Catalog | None = None
-        #: Where the generated pages and downloads are written, and MkDocs reads them.
-        self.out: Path | None = None
         #: What is wrong with the files now, shown in a banner on every served page; empty when all is well.
         self.errors: list[str] = []
         #: Hand-written pages as last expanded without error, by source path (kept only while serving).
@@ -91,11 +87,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
             log.info(str(note))
         self._report(outcome, strict=bool(config.strict))
         self.outcome, self.catalog = outcome, outcome.catalog
-        # The generated pages and downloads go to a folder of their own, as `ree-site generate` writes them, and
-        # MkDocs reads them from there: the build holds no second copy of what MkDocs holds.
-        if self.out is None:
-            self.out = Path(tempfile.mkdtemp(prefix="ree-site-pages-"))
-        write_tree(self.out, TextTree(outcome.pages, outcome.exports))
         config.nav = project.nav(config.nav, outcome.catalog)
         rendered = ""
         if self.serving and not outcome.stale:
@@ -143,6 +134,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        if page.file.generated_by == GENERATOR:
+            page.file.content_string = ""  # read: MkDocs holds the page's Markdown now, the text is not needed again
         if uri.startswith(ARTICLES) and "boost" not in (page.meta.get("search") or {}):
             # Articles are written for readers looking a subject up: they rank with the records, not below them.
             page.meta["search"] = {**(page.meta.get("search") or {}), "boost": ARTICLE_BOOST}
@@ -198,25 +191,28 @@ class ReePlugin(BasePlugin[ReeConfig]):
         return with_banner(output, banner(self.errors, project.templates_dir if project else None))
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        outcome, out = self.outcome, self.out
-        if outcome is None or out is None:
+        outcome = self.outcome
+        if outcome is None:
             return files
         # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
         docs_dir = Path(config.docs_dir)
         data_dir = self.project.data_dir if self.project else Path(self.config.data_dir)
         data_from_docs = Path(os.path.relpath(data_dir, docs_dir)).as_posix()
+        # The pages and downloads are handed to MkDocs in memory: no file to write, read back and remove, and
+        # MkDocs lets go of a page's text once it has read it (on_page_markdown).
         for page in outcome.pages:
             existing = files.get_file_from_path(page.uri)
             if existing is not None and existing.generated_by is None:
                 raise PluginError(f"{docs_dir.name}/{page.uri} {shadowing(self.config.templates_dir)}")
-            file = File.generated(
-                config, page.uri, abs_src_path=os.fspath(out / page.uri), inclusion=InclusionLevel.NOT_IN_NAV
-            )
+            text = page.text
+            if "\r" in text:  # as a file read in text mode gives it
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            file = File.generated(config, page.uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source_path is not None:
                 file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"
             files.append(file)
-        for path in outcome.exports:
-            files.append(File.generated(config, path, abs_src_path=os.fspath(out / path)))
+        for path, content in outcome.exports.items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     @event_priority(-100)  # after the blog plugin has added its views
@@ -256,29 +252,17 @@ class ReePlugin(BasePlugin[ReeConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty is not None and self.files is not None:
             self.dirty.finish(self.files, Path(config.site_dir), self.search is not None)
-        if not self.serving:
-            self._remove_pages()
         staging, self.staging = self.staging, None
         if staging is not None:
             config.site_dir = os.fspath(staging.site_dir)  # for gh-deploy, which publishes site_dir afterwards
             staging.finish(strict=bool(config.strict))  # else MkDocs aborts next with its count of warnings
 
     def on_build_error(self, *, error: Exception) -> None:
-        if not self.serving:
-            self._remove_pages()
         if self.dirty is not None:
             self.dirty.forget()  # the next dirty build builds everything
         staging, self.staging = self.staging, None
         if staging is not None:
             staging.abandon()
-
-    def on_shutdown(self) -> None:
-        self._remove_pages()
-
-    def _remove_pages(self) -> None:
-        if self.out is not None:
-            shutil.rmtree(self.out, ignore_errors=True)
-            self.out = None
 
 
 __all__ = ["GENERATOR", "ReePlugin"]
