@@ -19,6 +19,7 @@ that the pages are exactly those of a complete render.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,11 +63,14 @@ class Session:
     def update(self) -> Rebuild:
         """The catalog and pages for the files as they are now. Raises :class:`DataError` (the session keeps
         its last good state) or :class:`TemplateRenderError`."""
+        gc.unfreeze()  # what the last update set aside may be garbage by now
         if not self.remember:
             catalog = Catalog.build(load_records(self.data_dir, self.root))
+            _set_aside()
             every = Renderer(catalog, self.templates_dir).render_all()
             return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
+        _set_aside()
         templates = folder_signature(self.templates_dir)
         why = self._why_complete(catalog, templates)
         changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
@@ -99,6 +103,14 @@ class Session:
             if old is not None and entry is not old and title_of(entry) != title_of(old):
                 return f"the title of {key[0]} {key[1]!r} changed"
         return ""
+
+
+def _set_aside() -> None:
+    """Take the records just loaded (and all that is older) out of the cyclic garbage collector's sight until the
+    next update. They live as long as the pages made from them, and rendering makes many short-lived objects: each
+    full collection would otherwise walk every record again (about a tenth of the render's time at 5,000
+    records). Frozen objects are still freed as soon as nothing refers to them."""
+    gc.freeze()
 
 
 def _changed(before: Catalog, after: Catalog) -> set[Key]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -22,4 +23,10 @@ def json_schema(kind: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, str]:
     """File name -> text of every schema, as committed under ``data/schema/``."""
-    return {f"{kind}.json": json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n" for kind in KINDS}
+    return dict(_schema_texts())
+
+
+@functools.cache
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    """The schemas depend on the models alone: worked out once (every rebuild of a preview exports them)."""
+    return tuple((f"{kind}.json", json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n") for kind in KINDS)

@@ -167,7 +167,10 @@ def parse_yaml(text: str, display: str, *, what: str = "file", first_line: int =
         node = loader.get_single_node()
         if node is None:
             raise fail(empty)
-        _check_size(node, display)
+        # Only an alias can make a document expand, and an alias needs an anchor (``&name``): without one, the
+        # document is a tree, and counting its nodes is enough (the full check then finds the same problem).
+        if "&" in text or _count_nodes(node) > MAX_NODES:
+            _check_size(node, display)
         data = _construct(node, display)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -272,6 +275,21 @@ def _construct(root: Node, display: str) -> Any:
     if problems:
         raise DataError(problems)
     return result
+
+
+def _count_nodes(root: Node) -> int:
+    """The number of nodes of a document without aliases (a tree): every subtree's size is at most this."""
+    count = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, MappingNode):
+            for pair in node.value:
+                stack.extend(pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return count
 
 
 def _check_size(root: Node, display: str) -> None:

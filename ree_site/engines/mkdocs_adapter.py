@@ -21,6 +21,8 @@ API does not offer, and each is covered by a test that builds or serves a real s
    the server, which would otherwise hold every request until the files are fixed; and its
    ``_inject_js_into_html`` is wrapped to put the banner of problems at the top of each page as it is served
    (:class:`ServeGuard`), so that entering or leaving an error state changes no built page.
+8. Under ``mkdocs serve``, MkDocs' new Jinja environment of each rebuild is given a bytecode cache kept across
+   rebuilds (:class:`CompiledTemplates`), so that Material's templates are not compiled again every time.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
 from mkdocs.structure.files import File
 from mkdocs.utils import get_markdown_title
 from mkdocs.utils.meta import get_data
@@ -100,10 +104,10 @@ class DirtyBuild:
         self.current = self.planner.plan(pages, (settings, nav_signature(nav.items)))
 
     def _state(self, file: File, titles: dict[str, Any]) -> PageState:
-        if file.generated_by == GENERATOR and file.abs_src_path:
-            # Written by the plugin only when its content changed: its modification time says enough.
-            stat = Path(file.abs_src_path).stat()
-            return PageState(file.src_uri, f"{stat.st_mtime_ns}:{stat.st_size}", titles.get(file.src_uri))
+        if file.generated_by == GENERATOR:
+            # A page or download the plugin made, in memory: its text says whether it changed.
+            key = hashlib.blake2b(file.content_bytes, digest_size=16).hexdigest()
+            return PageState(file.src_uri, key, titles.get(file.src_uri))
         content = file.content_bytes
         digest = hashlib.blake2b(content, digest_size=16)
         digest.update(self._expanded.get(file.src_uri, "").encode("utf-8"))
@@ -253,6 +257,25 @@ class ServeGuard:
 
         server.builder = guarded
         server._inject_js_into_html = injected
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled, kept in memory across the rebuilds of `mkdocs serve`: MkDocs makes a new
+    Jinja environment for every build, which would otherwise compile Material's templates again each time (about
+    a third of a dirty rebuild of the real site). Jinja compiles again a template whose source changed (it keeps
+    a checksum of the source); a new mkdocs.yml (``settings``), which may change the environment, starts afresh."""
+
+    def __init__(self, settings: bytes = b"") -> None:
+        self.settings = settings
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
 
 
 def quiet_dirty_warning() -> None:

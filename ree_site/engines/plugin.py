@@ -10,8 +10,6 @@ build that keeps the last site when it fails is outside MkDocs, so that it holds
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,12 +21,13 @@ from ..build.incremental import folder_signature
 from ..build.project import Outcome, Project, read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
-from ..outputs.tree import TextTree, finish_page, write_tree
+from ..outputs.tree import finish_page
 from ..render.banner import banner
 from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .config import ReeConfig
 from .mkdocs_adapter import (
     GENERATOR,
+    CompiledTemplates,
     DirtyBuild,
     SearchEntries,
     ServeGuard,
@@ -57,14 +56,14 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.outcome: Outcome | None = None
         #: The catalog while pages are read (freed before a build writes them).
         self.catalog: Catalog | None = None
-        #: Where the generated pages and downloads are written, and MkDocs reads them.
-        self.out: Path | None = None
         #: What is wrong with the files now, the warnings of the last build, and why the last rebuild stopped (if
         #: it did): shown in a banner at the top of every page the preview serves; empty when all is well.
         self.errors: list[str] = []
         self.warnings: list[str] = []
         self.failure = ""
         self.logged: WarningLog | None = None
+        #: While serving: the theme's templates as compiled by the last build (see :class:`CompiledTemplates`).
+        self.compiled = CompiledTemplates()
         #: Hand-written pages as last expanded without error, by source path (kept only while serving).
         self.last_good_markdown: dict[str, str] = {}
         #: Page URL -> its search index locations and their other names, from the page's rendered content.
@@ -107,11 +106,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
             log.info(str(note))
         self._report(outcome, strict=bool(config.strict))
         self.outcome, self.catalog = outcome, outcome.catalog
-        # The generated pages and downloads go to a folder of their own, as `ree-site generate` writes them, and
-        # MkDocs reads them from there: the build holds no second copy of what MkDocs holds.
-        if self.out is None:
-            self.out = Path(tempfile.mkdtemp(prefix="ree-site-pages-"))
-        write_tree(self.out, TextTree(outcome.pages, outcome.exports))
         config.nav = project.nav(config.nav, outcome.catalog)
         rendered = ""
         if self.serving and not outcome.stale:
@@ -179,6 +173,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
             return self.last_good_markdown.get(uri, markdown)
         if self.serving and hand_written:
             self.last_good_markdown[uri] = finished
+        if not hand_written and page.file.generated_by == GENERATOR:
+            page.file.content_string = ""  # read: MkDocs holds the page's Markdown now, the text is not needed again
         return finished
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -223,8 +219,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         log.debug("The rebuild stopped", exc_info=error)
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        outcome, out = self.outcome, self.out
-        if outcome is None or out is None:
+        outcome = self.outcome
+        if outcome is None:
             return files
         # Edit links: the data folder relative to docs_dir, worked out once rather than per page.
         docs_dir = Path(config.docs_dir)
@@ -234,14 +230,17 @@ class ReePlugin(BasePlugin[ReeConfig]):
             existing = files.get_file_from_path(page.uri)
             if existing is not None and existing.generated_by is None:
                 continue  # a hand-written page in its place: a problem the pipeline reported (only served as is)
-            file = File.generated(
-                config, page.uri, abs_src_path=os.fspath(out / page.uri), inclusion=InclusionLevel.NOT_IN_NAV
-            )
+            # Handed to MkDocs in memory: no file to write, read back and remove, and MkDocs lets go of a page's
+            # text once it has read it (on_page_markdown).
+            text = page.text
+            if "\r" in text:  # as a file read in text mode gives it
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            file = File.generated(config, page.uri, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
             if page.source_path is not None:
                 file.edit_uri = f"{data_from_docs}/{page.source_path.parent.name}/{page.source_path.name}"
             files.append(file)
         for path in outcome.exports:
-            files.append(File.generated(config, path, abs_src_path=os.fspath(out / path)))
+            files.append(File.generated(config, path, content=outcome.exports[path]))
         return files
 
     @event_priority(-100)  # after the blog plugin has added its views
@@ -274,6 +273,11 @@ class ReePlugin(BasePlugin[ReeConfig]):
             self.dirty.restore(files)
         if not (self.serving or self.dirty):
             self.catalog = None  # every page has been read: free the records before the pages are written
+        if self.serving and env.bytecode_cache is None:
+            settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+            if settings != self.compiled.settings:
+                self.compiled = CompiledTemplates(settings)
+            env.bytecode_cache = self.compiled
         return env
 
     @event_priority(-100)  # after every other plugin has written its files, Material's search index included
@@ -283,22 +287,10 @@ class ReePlugin(BasePlugin[ReeConfig]):
         if self.logged is not None:
             # MkDocs logs a few warnings after this hook (the build's summary); the next build collects anew.
             self.warnings, self.failure = list(self.logged.messages), ""
-        if not self.serving:
-            self._remove_pages()
 
     def on_build_error(self, *, error: Exception) -> None:
-        if not self.serving:
-            self._remove_pages()
         if self.dirty is not None:
             self.dirty.forget()  # the next dirty build builds everything
-
-    def on_shutdown(self) -> None:
-        self._remove_pages()
-
-    def _remove_pages(self) -> None:
-        if self.out is not None:
-            shutil.rmtree(self.out, ignore_errors=True)
-            self.out = None
 
 
 __all__ = ["GENERATOR", "ReePlugin"]

@@ -77,6 +77,12 @@ def relative_url(from_uri: str, to_uri: str) -> str:
     to_page, _, fragment = to_uri.partition("#")
     here = page_url(from_uri) or "."
     there = page_url(to_page) or "."
-    path = posixpath.relpath(there, here)
+    if ".." in here or ".." in there or here.startswith("/") or there.startswith("/"):
+        path = posixpath.relpath(there, here)
+    else:  # what relpath gives, without its look at the working directory (slow, and on every link of a page)
+        start = [part for part in here.split("/") if part and part != "."]
+        parts = [part for part in there.split("/") if part and part != "."]
+        common = len(posixpath.commonprefix([start, parts]))
+        path = "/".join([".."] * (len(start) - common) + parts[common:]) or "."
     url = "./" if path == "." else path + "/"
     return f"{url}#{fragment}" if fragment else url
