@@ -140,7 +140,7 @@ def test_a_source_edit_and_a_page_that_embeds_the_data(servers: tuple[Path, Serv
     edit_and_wait(dirty, clean, world, text.replace(figure.group(0), f"value: {int(figure.group(1)) + 1}", 1))
     assert_same(dirty, clean, "a world total the home page embeds")
     home = project / "content" / "index.md"
-    edit_and_wait(dirty, clean, home, home.read_text().replace("\n", "\n\nA sentence added by an editor.\n", 1))
+    edit_and_wait(dirty, clean, home, home.read_text() + "\nA sentence added by an editor.\n")
     pages = assert_same(dirty, clean, "a hand-written page edit")
     assert "A sentence added by an editor." in pages["/"]
 
