@@ -52,7 +52,7 @@ def test_the_command_has_its_subcommands() -> None:
 
 
 def test_the_plugin_declares_exactly_the_pipeline_options_with_the_same_defaults() -> None:
-    from ree_site.build.project import Options
+    from ree_site.build.settings import Options
     from ree_site.engines.config import ReeConfig
 
     config = ReeConfig()

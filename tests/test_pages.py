@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ree_site.build.project import Project, read_settings
+from ree_site.build.project import Project
+from ree_site.build.settings import read_settings
 from ree_site.data.articles import Blog, find_articles
 from ree_site.data.frontmatter import read_front_matter, split_front_matter
 from ree_site.data.pages import read_pages

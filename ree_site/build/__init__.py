@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .incremental import Session
 from .planner import PageState, Plan, Planner
-from .project import Options, Outcome, Project, read_settings
+from .project import Outcome, Project
+from .settings import Options, read_settings
 
 __all__ = ["Options", "Outcome", "PageState", "Plan", "Planner", "Project", "Session", "read_settings"]

@@ -14,7 +14,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..build.incremental import folder_signature
-from ..build.project import CONFIG_FILE, Project, read_settings
+from ..build.project import Project
+from ..build.settings import CONFIG_FILE, read_settings
 from ..build.staging import Staging
 from ..data.discovery import display_path, valid_id
 from ..data.schema import schema_files

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..build.project import Options
+from ..build.settings import Options
 
 _DEFAULTS = Options()
 

@@ -18,7 +18,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..build.incremental import folder_signature
-from ..build.project import Outcome, Project, read_settings
+from ..build.project import Outcome, Project
+from ..build.settings import read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
 from ..outputs.tree import finish_page

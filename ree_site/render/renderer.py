@@ -17,11 +17,9 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
-    Template,
     TemplateError,
     TemplateSyntaxError,
 )
-from jinja2.environment import TemplateModule
 from markupsafe import Markup
 
 from ..data.fields import TEXT_MARKER
@@ -69,6 +67,7 @@ from ..link.pages import (
     relative_url,
 )
 from ..link.tables import DOWNLOADS
+from .lazy import LazyImports
 from .search import INDEX_SEARCH, record_search, view_search
 from .views import Views
 
@@ -375,43 +374,6 @@ def plain_summary(text: str, catalog: Catalog, limit: int = 200) -> str:
         return plain
     cut = plain[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-class LazyImports(Template):
-    """A template whose ``{% import ... with context %}`` is evaluated when the page first uses it: every page
-    imports the texts of ``_texts.md.j2`` (62 macros, and ``_macros.md.j2`` again), and most use none of them.
-    Evaluating an imported template defines its macros and prints nothing that is kept, so the pages are the
-    same; only code at the top of an imported template (outside its macros) runs later, or not at all."""
-
-    def make_module(
-        self, vars: dict[str, Any] | None = None, shared: bool = False, locals: Any = None
-    ) -> TemplateModule:
-        return cast("TemplateModule", _LazyModule(self, vars, shared, locals))
-
-
-class _LazyModule:
-    """An imported template's module, made on first use (see :class:`LazyImports`)."""
-
-    __slots__ = ("_args", "_module", "_template")
-
-    def __init__(self, template: Template, vars: dict[str, Any] | None, shared: bool, locals: Any) -> None:
-        self._template = template
-        self._args = (vars, shared, locals)
-        self._module: TemplateModule | None = None
-
-    def _made(self) -> TemplateModule:
-        if self._module is None:
-            self._module = Template.make_module(self._template, *self._args)
-        return self._module
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._made(), name)
-
-    def __html__(self) -> Markup:
-        return self._made().__html__()
-
-    def __str__(self) -> str:
-        return str(self._made())
 
 
 class TemplateRenderError(ReeError):
