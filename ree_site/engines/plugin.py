@@ -242,6 +242,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
             files.append(file)
         for path in outcome.exports:
             files.append(File.generated(config, path, content=outcome.exports[path]))
+        if not (self.serving or self.dirty):
+            outcome.pages = []  # the files hold the texts now, each let go once MkDocs has read it
         return files
 
     @event_priority(-100)  # after the blog plugin has added its views
@@ -273,7 +275,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         if self.dirty is not None:
             self.dirty.restore(files)
         if not (self.serving or self.dirty):
-            self.catalog = None  # every page has been read: free the records before the pages are written
+            # Every page has been read: free the records and the pipeline's outcome before the pages are written.
+            self.catalog = self.outcome = None
         if self.serving and env.bytecode_cache is None:
             settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
             if settings != self.compiled.settings:
