@@ -37,9 +37,13 @@ def escape_chars(text: str) -> Markup:
     return Markup(text.translate(_ENTITIES))
 
 
+#: What :func:`finalize` prints as it is.
+_KEPT = (Markup, int, float)
+
+
 def finalize(value: Any) -> Any:
     """Applied to every ``{{ ... }}`` output: data text can never become markup or a template."""
-    if isinstance(value, (Markup, int | float)):
+    if isinstance(value, _KEPT):
         return value
     return md_escape(str(value))
 

@@ -103,15 +103,18 @@ class Citations:
         self._catalog = catalog
         self._page_uri = page_uri
         self._order: list[str] = []
+        self._numbers: dict[str, int] = {}
 
     def cite(self, source_id: str) -> Markup:
         """A numbered superscript link to the page's reference list."""
         return _citation_mark(self._number(source_id))
 
     def _number(self, source_id: str) -> int:
-        if source_id not in self._order:
+        number = self._numbers.get(source_id)
+        if number is None:
             self._order.append(source_id)
-        return self._order.index(source_id) + 1
+            number = self._numbers[source_id] = len(self._order)
+        return number
 
     def text(self, value: str) -> Markup:
         """Free text as one run of words: ``[@source-id]`` markers become numbered citations, ``[[link
