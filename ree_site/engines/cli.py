@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -16,14 +15,15 @@ from pathlib import Path
 from ..build.incremental import folder_signature
 from ..build.project import Project
 from ..build.settings import CONFIG_FILE, read_settings
-from ..build.staging import Staging
 from ..data.discovery import display_path, valid_id
 from ..data.schema import schema_files
 from ..data.vocabulary import FOLDERS
 from ..errors import DataError, ReeError
+from ..link.catalog import Catalog
 from ..link.review import due_for_review
 from ..outputs.export import export_files
 from ..outputs.tree import docs_tree, engine_config, write_tree
+from .site_build import build_site
 
 
 def _project(args: argparse.Namespace, *, remember: bool = False, **paths: str | None) -> Project:
@@ -100,13 +100,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _loaded(args: argparse.Namespace) -> tuple[Project, Catalog] | None:
+    """The project and its records loaded and linked, or None once their problems are printed."""
     try:
         project = _project(args, data_dir=args.data_dir)
-        catalog = project.catalog()
+        return project, project.catalog()
     except ReeError as exc:
         print(exc)
+        return None
+
+
+def _export(args: argparse.Namespace) -> int:
+    if (loaded := _loaded(args)) is None:
         return 1
+    project, catalog = loaded
     files = {uri: text.encode("utf-8") for uri, text in export_files(catalog).items()}
     return _write(Path(args.directory), files, (project.data_dir,), "download files")
 
@@ -200,50 +207,13 @@ def _write(
 
 
 def _build(args: argparse.Namespace) -> int:
-    """``mkdocs build --strict`` into a staging folder beside the site folder, swapped in only on success: outside
-    MkDocs, so that the last site survives whatever fails, a missing ``ree`` plugin included."""
-    config = Path(args.config_file or CONFIG_FILE)
-    if not config.is_file():
-        print(f"ree-site build: error: no such file: {config}", file=sys.stderr)
-        return 2
-    try:
-        settings = read_settings(config)
-    except ReeError as exc:
-        print(exc)
-        return 1
-    site_dir = Path(args.site_dir) if args.site_dir else settings.root / settings.site_dir
-    shown = display_path(site_dir, None)
-    if settings.problems:
-        # A configuration that cannot make the site (no ree plugin, a folder that is not there): not even tried.
-        print(DataError(settings.problems).report())
-        print(f"ree-site build: nothing was built; {shown}/ is as it was", file=sys.stderr)
-        return 1
-    staging = Staging(site_dir.absolute())
-    command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict",
-        "--config-file", os.fspath(config), "--site-dir", os.fspath(staging.folder),
-    ]  # fmt: skip
-    try:
-        status = subprocess.run(command, check=False).returncode
-    except BaseException:  # interrupted: nothing half-built stays behind
-        staging.abandon()
-        raise
-    if status != 0 or not staging.folder.is_dir():
-        staging.abandon()
-        print(f"ree-site build: the build failed; {shown}/ is as it was", file=sys.stderr)
-        return status or 1
-    staging.finish()
-    print(f"ree-site build: the new site is in {shown}/")
-    return 0
+    return build_site(Path(args.config_file or CONFIG_FILE), Path(args.site_dir) if args.site_dir else None)
 
 
 def _review(args: argparse.Namespace) -> int:
-    try:
-        catalog = _project(args, data_dir=args.data_dir).catalog()
-    except ReeError as exc:
-        print(exc)
+    if (loaded := _loaded(args)) is None:
         return 1
-    due = due_for_review(catalog)
+    due = due_for_review(loaded[1])
     for item in due:
         print(item)
     count = len(due)
