@@ -23,7 +23,7 @@ from ..link.catalog import Catalog
 from ..link.review import due_for_review
 from ..outputs.export import export_files
 from ..outputs.tree import docs_tree, engine_config, write_tree
-from .site_build import build_site
+from .staged_build import build_site
 
 
 def _project(args: argparse.Namespace, *, remember: bool = False, **paths: str | None) -> Project:
