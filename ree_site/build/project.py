@@ -20,6 +20,7 @@ from ..data.articles import NO_BLOG, Article
 from ..data.discovery import display_path, ignored_files
 from ..data.loading import load_records
 from ..data.pages import read_pages
+from ..data.release import Release, read_release
 from ..errors import DataError, Problem, ReeError
 from ..link.catalog import Catalog
 from ..outputs.export import export_files
@@ -54,6 +55,8 @@ class Outcome:
     complete: str = ""
     #: True when the pages and catalog are the last good ones, kept while the files are broken.
     stale: bool = False
+    #: The release ``CITATION.cff`` names (version, date, licence); None for a project without the file.
+    release: Release | None = None
 
     @property
     def broken(self) -> bool:
@@ -72,7 +75,7 @@ class Outcome:
     @cached_property
     def exports(self) -> dict[str, str]:
         """The downloads, by path."""
-        return export_files(self.catalog)
+        return export_files(self.catalog, self.release)
 
 
 class Project:
@@ -138,6 +141,11 @@ class Project:
         content = read_pages(self.docs_dir, self.root, self.blog)
         settled += content.problems
         articles = content.articles
+        release: Release | None = None
+        try:
+            release = read_release(self.root)
+        except DataError as exc:
+            settled += exc.problems
         notes = ignored_files(self.data_dir, self.root)
         problems: list[Problem] = []
         failure = ""
@@ -157,7 +165,7 @@ class Project:
             last = self.last_good if self.keep_last_good and self.last_good else ([], Catalog({}), {})
             problems = [*settled, *problems]
             outcome = Outcome(last[1], last[0], problems, failure, notes=notes, expanded=last[2], articles=articles)
-            outcome.abbreviations, outcome.stale = self.read_abbreviations(), True
+            outcome.abbreviations, outcome.stale, outcome.release = self.read_abbreviations(), True, release
             return outcome
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
@@ -176,6 +184,7 @@ class Project:
             abbreviations=self.read_abbreviations(),
             rendered=rebuild.rendered,
             complete=rebuild.complete,
+            release=release,
         )
 
     def read_abbreviations(self) -> Abbreviations | None:

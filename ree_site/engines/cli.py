@@ -172,7 +172,7 @@ def _generate_once(args: argparse.Namespace, project: Project) -> int:
             raise ReeError(outcome.report())
         files = docs_tree(
             outcome.catalog, project.docs_dir, project.templates_dir, outcome.abbreviations, pages=outcome.pages,
-            root=project.root, articles=outcome.articles,
+            root=project.root, articles=outcome.articles, exports=outcome.exports,
         )  # fmt: skip
     except ReeError as exc:
         print(exc, flush=True)
@@ -184,7 +184,8 @@ def _generate_once(args: argparse.Namespace, project: Project) -> int:
         config = Path(args.config)
         settings = read_settings(_config_file(args, project))
         nav = project.nav(settings.nav, outcome.catalog)
-        text = engine_config(settings.text, args.directory, args.site_dir, nav)
+        extra = {"release": outcome.release.as_dict()} if outcome.release is not None else None
+        text = engine_config(settings.text, args.directory, args.site_dir, nav, extra)
         if not config.exists() or config.read_text(encoding="utf-8") != text:
             config.write_text(text, encoding="utf-8")
     return status

@@ -108,6 +108,9 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self._report(outcome, strict=bool(config.strict))
         self.outcome, self.catalog = outcome, outcome.catalog
         config.nav = project.nav(config.nav, outcome.catalog)
+        if outcome.release is not None:
+            # The footer (overrides/partials/copyright.html) and the citations read the release from here.
+            config.extra["release"] = outcome.release.as_dict()
         rendered = ""
         if self.serving and not outcome.stale:
             why = f" ({outcome.complete})" if outcome.complete else ""

@@ -18,6 +18,7 @@ from ..link.tables import DOWNLOADS, records_of
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
+    from ..data.release import Release
     from ..data.models import Record
     from ..link.catalog import Catalog
 
@@ -38,7 +39,7 @@ def _csv(header: Iterable[str], rows: Iterable[list[Any]]) -> str:
     return out.getvalue()
 
 
-def export_files(catalog: Catalog) -> dict[str, str]:
+def export_files(catalog: Catalog, release: Release | None = None) -> dict[str, str]:
     """Path under the site (``api/elements.json``, ...) -> file content, for every file of :data:`DOWNLOADS`."""
     files: dict[str, str] = {}
     for download in DOWNLOADS:
