@@ -133,7 +133,9 @@ def read_release(root: Path) -> Release | None:
         need("authors", "required: a list of editors, each with a name (or given-names and family-names)")
     if problems:
         raise DataError(problems)
-    assert isinstance(title, str) and isinstance(version, str) and isinstance(released, dt.date)
+    assert isinstance(title, str)
+    assert isinstance(version, str)
+    assert isinstance(released, dt.date)
     return Release(
         title=title.strip(),
         version=version,

@@ -18,8 +18,8 @@ from ..link.tables import DOWNLOADS, records_of
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
-    from ..data.release import Release
     from ..data.models import Record
+    from ..data.release import Release
     from ..link.catalog import Catalog
 
 
