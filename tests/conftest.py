@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import subprocess
@@ -122,6 +124,13 @@ nav:
   - Issues: issues/index.md
   - Sources: sources/index.md
 """
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV download, past its first line of notice (release and licence)."""
+    first, _, rest = text.partition("\n")
+    assert first.startswith("# "), f"no notice line: {first!r}"
+    return list(csv.DictReader(io.StringIO(rest)))
 
 
 def write_files(base: Path, files: dict[str, str]) -> None:

@@ -105,13 +105,14 @@ def test_new_refuses_an_id_that_is_not_a_slug(data_dir: Path, capsys: pytest.Cap
 def test_export_writes_the_downloads(data_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0
-    assert (out / "api" / "elements.json").is_file()
+    assert (out / "downloads" / "elements.json").is_file()
     assert (
-        (out / "api" / "figures.csv")
+        (out / "downloads" / "figures.csv")
         .read_text()
+        .partition("\n")[2]
         .startswith("producer,measure,element,elements,product,partner,from_year,year,value,")
     )
-    assert (out / "api" / "schema" / "issue.json").is_file()
+    assert (out / "downloads" / "schema" / "issue.json").is_file()
     # Running again into its own folder is fine; a folder with other files is refused.
     assert main(["export", str(out), "--data-dir", str(data_dir)]) == 0
     other = tmp_path / "other"
@@ -145,7 +146,7 @@ def test_generate_writes_plain_markdown_pages(data_dir: Path, tmp_path: Path) ->
         '---\n{"description": "A light rare earth used in magnets.", "search": {"aliases": ["Nd"], "boost": 3.0}'
     )
     assert "# Neodymium (Nd)" in page
-    for name in ("elements/index.md", "concentration.md", "timeline.md", "downloads.md", "api/sources.json"):
+    for name in ("elements/index.md", "concentration.md", "timeline.md", "downloads.md", "downloads/sources.json"):
         assert (out / name).is_file(), name
 
 
@@ -181,7 +182,7 @@ def test_generate_writes_the_complete_tree_deterministically(project: Path, tmp_
     home = (out / "index.md").read_text()
     assert home.startswith("---\ntitle: Home\n---\n") and "270,000" in home and "[[figure" not in home
     assert (out / "assets" / "site.css").read_text() == "body {}\n"
-    assert (out / "elements" / "neodymium.md").is_file() and (out / "api" / "elements.json").is_file()
+    assert (out / "elements" / "neodymium.md").is_file() and (out / "downloads" / "elements.json").is_file()
     # A second run writes nothing: same bytes, same modification times.
     first = _snapshot(out)
     assert _generate(project, out) == 0
@@ -241,7 +242,7 @@ def test_every_command_reads_the_plugin_options_of_mkdocs_yml(
     (project / "tpl" / "issue.md.j2").write_text("# {{ record.title }}\n\nOverridden issue page.\n")
     assert main(["check"]) == 0
     assert "checked in records" in capsys.readouterr().out
-    assert main(["export", "out"]) == 0 and (project / "out" / "api" / "issues.json").is_file()
+    assert main(["export", "out"]) == 0 and (project / "out" / "downloads" / "issues.json").is_file()
     assert main(["generate", "tree"]) == 0
     assert "Overridden issue page." in (project / "tree" / "issues" / "export-controls.md").read_text()
     # A folder named on the command line replaces the configured one.

@@ -28,7 +28,7 @@ def test_properdocs_builds_the_same_pages(real_site: Path, tmp_path: Path) -> No
     assert {"elements/neodymium/index.html", "concentration/index.html", "blog/index.html"} <= pages(out)
     element = (out / "elements" / "neodymium" / "index.html").read_text()
     assert "Neodymium (Nd)" in element and "ree-infobox" in element
-    assert (out / "api" / "elements.json").read_text() == (real_site / "api" / "elements.json").read_text()
+    assert (out / "downloads" / "elements.json").read_text() == (real_site / "downloads" / "elements.json").read_text()
 
 
 def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path, tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path,
     for record in ("elements/neodymium", "producers/china", "issues/china-export-controls"):
         ours, theirs = (_infobox((site / record / "index.html").read_text()) for site in (real_site, out))
         assert ours and ours == theirs, record
-    assert (out / "api" / "elements.json").read_text() == (real_site / "api" / "elements.json").read_text()
+    assert (out / "downloads" / "elements.json").read_text() == (real_site / "downloads" / "elements.json").read_text()
     # The same sidebar: the generated configuration carries the navigation as the plugin expands it, with each
     # small collection's records listed under its index.
     for page in ("elements/neodymium/index.html", "issues/index.html", "index.html"):

@@ -3,8 +3,6 @@ carries the numbers on every element page (what the model refuses is in the gold
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 import pytest
@@ -15,7 +13,7 @@ from ree_site.render.charts import Point, Series, line_chart
 from ree_site.render.renderer import Renderer, configuration, figure_value
 from ree_site.render.views import Views
 
-from .conftest import ROOT, SMALL_DATA, MakeData
+from .conftest import ROOT, SMALL_DATA, MakeData, csv_rows
 
 FIGURE = """
           - measure: mine-production
@@ -70,7 +68,7 @@ def test_element_page_shows_its_prices_imports_and_ore_grades(make_data: MakeDat
     prices = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["prices.md"]
     assert "Prices of the products at" in prices
     files = export_files(catalog)
-    rows = list(csv.DictReader(io.StringIO(files["api/prices.csv"])))
+    rows = csv_rows(files["downloads/prices.csv"])
     assert [(r["year"], r["value"], r["alternative"]) for r in rows] == [
         ("2023", "78", "False"),
         ("2024", "56", "False"),
@@ -152,7 +150,7 @@ def test_ore_grades_reach_element_and_deposit_pages() -> None:
 
 
 def test_production_by_country_csv_spans_decades() -> None:
-    rows = list(csv.DictReader(io.StringIO(export_files(REAL)["api/production-by-country.csv"])))
+    rows = csv_rows(export_files(REAL)["downloads/production-by-country.csv"])
     assert list(rows[0])[:6] == ["country", "year", "value", "unit", "source", "edition"]
     years = {int(r["year"]) for r in rows}
     assert len(years) >= 20 and min(years) <= 1950 and max(years) >= 2025

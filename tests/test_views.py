@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -18,7 +16,7 @@ from ree_site.render.charts import Bar, bar_chart, column_chart
 from ree_site.render.embeds import expand_page
 from ree_site.render.renderer import Renderer
 
-from .conftest import MakeData
+from .conftest import MakeData, csv_rows
 
 WORLD = """
     name: World total
@@ -107,7 +105,7 @@ def test_view_pages(catalog: Catalog) -> None:
         in timeline
     )
     assert 'data-ree-filter="timeline" hidden' in timeline
-    assert '<a href="../api/elements.json">elements.json</a>' in pages["downloads.md"]
+    assert '<a href="../downloads/elements.json">elements.json</a>' in pages["downloads.md"]
 
 
 def test_producer_page_has_a_chart_and_qualified_values(catalog: Catalog) -> None:
@@ -139,11 +137,12 @@ def test_embeds_expand(catalog: Catalog) -> None:
 def test_downloads(catalog: Catalog) -> None:
     files = export_files(catalog)
     assert set(files) >= {
-        "api/elements.json", "api/producers.json", "api/issues.json", "api/sources.json",
-        "api/elements.csv", "api/producers.csv", "api/issues.csv", "api/sources.csv",
-        "api/figures.csv", "api/events.csv", "api/schema/element.json",
+        "downloads/elements.json", "downloads/producers.json", "downloads/issues.json", "downloads/sources.json",
+        "downloads/elements.csv", "downloads/producers.csv", "downloads/issues.csv", "downloads/sources.csv",
+        "downloads/figures.csv", "downloads/events.csv", "downloads/schema/element.json",
+        "downloads/datapackage.json", "downloads/records/elements/neodymium.json", "llms.txt",
     }  # fmt: skip
-    elements = json.loads(files["api/elements.json"])
+    elements = json.loads(files["downloads/elements.json"])["records"]
     assert elements[0]["id"] == "neodymium"
     assert elements[0]["url"] == "/elements/neodymium/"
     assert elements[0]["atomic_weight"] == {
@@ -153,7 +152,7 @@ def test_downloads(catalog: Catalog) -> None:
         "editor_note": None,
     }
     assert elements[0]["cites"] == ["ciaaw-test", "usgs-test"]
-    figures = list(csv.DictReader(io.StringIO(files["api/figures.csv"])))
+    figures = csv_rows(files["downloads/figures.csv"])
     world = [f for f in figures if f["producer"] == "world" and f["measure"] == "reserves"]
     assert world == [
         {"producer": "world", "measure": "reserves", "element": "", "elements": "", "product": "", "partner": "",

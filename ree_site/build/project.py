@@ -133,6 +133,10 @@ class Project:
         """The records loaded, validated and linked: the first step of :meth:`run` (raises :class:`DataError`)."""
         return Catalog.build(load_records(self.data_dir, self.root))
 
+    def release(self) -> Release | None:
+        """The release the project's ``CITATION.cff`` names (raises :class:`DataError` for a file it cannot use)."""
+        return read_release(self.root)
+
     def run(self) -> Outcome:
         """Every step of the pipeline; broken files give an outcome with problems, not an exception."""
         # What the build reads besides the records, read first: mkdocs.yml itself, and the front matter of the
@@ -143,7 +147,7 @@ class Project:
         articles = content.articles
         release: Release | None = None
         try:
-            release = read_release(self.root)
+            release = self.release()
         except DataError as exc:
             settled += exc.problems
         notes = ignored_files(self.data_dir, self.root)

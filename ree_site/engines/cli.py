@@ -114,7 +114,12 @@ def _export(args: argparse.Namespace) -> int:
     if (loaded := _loaded(args)) is None:
         return 1
     project, catalog = loaded
-    files = {uri: text.encode("utf-8") for uri, text in export_files(catalog).items()}
+    try:
+        release = project.release()
+    except ReeError as exc:
+        print(exc)
+        return 1
+    files = {uri: text.encode("utf-8") for uri, text in export_files(catalog, release).items()}
     return _write(Path(args.directory), files, (project.data_dir,), "download files")
 
 
@@ -306,7 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         help="write the downloads (JSON, CSV, JSON Schema) without building the site",
-        description="Write api/*.json, api/*.csv and api/schema/*.json into DIRECTORY, as the site's downloads.",
+        description="Write the site's downloads into DIRECTORY: downloads/*.json, *.csv and schema/*.json, each "
+        "record's JSON, the data package and llms.txt.",
     )
     export.add_argument("directory", metavar="DIRECTORY")
     export.add_argument("--data-dir", help=CONFIGURED.format("folder of records", "data_dir"))

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 
+#: The folder of the site that holds the downloads, beside the page that lists them (``downloads/``).
+DOWNLOADS_DIR = "downloads"
+
+
 def _num(value: float | None) -> float | int | None:
     """2100.0 -> 2100: whole numbers without a trailing .0, as the sources print them."""
     return int(value) if value is not None and float(value).is_integer() else value
@@ -36,8 +40,8 @@ def _joined(values: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Download:
-    """One collection of the downloads: its CSV file under ``api/``, the JSON file that holds it, and how the
-    downloads page names it."""
+    """One collection of the downloads: its CSV file under ``downloads/``, the JSON file that holds it, and how
+    the downloads page names it."""
 
     #: The collection as the downloads page names it.
     title: str
@@ -51,6 +55,13 @@ class Download:
     within: str | None = None
     #: For a tidy table (one row per value): what its columns are, as the downloads page describes it (Markdown).
     about: Markup | None = None
+    #: Columns that hold the id of a record of another table (or this one): column -> that table's CSV file.
+    refers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The table's name in the data package: its CSV file's name without ``.csv``."""
+        return self.csv.removesuffix(".csv")
 
     @property
     def json(self) -> str | None:
@@ -64,7 +75,7 @@ class Download:
 
     @property
     def schema(self) -> str | None:
-        """The JSON Schema of the kind, under ``api/schema/``."""
+        """The JSON Schema of the kind, under ``downloads/schema/``."""
         return f"{self.kind}.json" if self.kind else None
 
     def count(self, catalog: Catalog) -> int:
@@ -154,18 +165,19 @@ DOWNLOADS: tuple[Download, ...] = (
     ),
     Download(
         "Producers", "producers.csv", ("id", "name", "kind", "country", "parent", "stages", "elements", "url"),
-        _producers, kind="producer",
+        _producers, kind="producer", refers=(("parent", "producers.csv"),),
     ),
     Download(
         "Producer figures", "figures.csv",
         ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "value", "high",
          "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
         _figures, within="producer",
+        refers=(("producer", "producers.csv"), ("element", "elements.csv"), ("source", "sources.csv")),
     ),
     Download(
         "Mine production by country, every year", "production-by-country.csv",
         ("country", "year", "value", "unit", "source", "edition", "estimated", "alternative", "producer", "note"),
-        _production_by_country,
+        _production_by_country, refers=(("producer", "producers.csv"), ("source", "sources.csv")),
         about=Markup(
             "`production-by-country.csv` has the columns country, year, value, unit, source, edition, estimated,\n"
             'alternative, producer and note (the world total is a row with country "World"; a value an edition '
@@ -176,7 +188,7 @@ DOWNLOADS: tuple[Download, ...] = (
         "Prices by product and year", "prices.csv",
         ("element", "product", "year", "value", "high", "unit", "basis", "estimated", "alternative", "source",
          "edition"),
-        _prices,
+        _prices, refers=(("element", "elements.csv"), ("source", "sources.csv")),
         about=Markup(
             "`prices.csv` has element, product, year, value, high (the upper bound of a range), unit,\n"
             "basis, estimated, alternative, source and edition"
@@ -187,7 +199,8 @@ DOWNLOADS: tuple[Download, ...] = (
         _issues, kind="issue",
     ),
     Download(
-        "Issue events", "events.csv", ("issue", "date", "title", "text", "source"), _events, within="issue"
+        "Issue events", "events.csv", ("issue", "date", "title", "text", "source"), _events, within="issue",
+        refers=(("issue", "issues.csv"), ("source", "sources.csv")),
     ),
     Download(
         "Sources", "sources.csv", ("id", "title", "publisher", "year", "url", "page"), _sources, kind="source"
@@ -206,4 +219,4 @@ def records_of(catalog: Catalog, kind: str) -> Sequence[Entry[Record]]:
     return catalog.sources
 
 
-__all__ = ["DOWNLOADS", "Download", "records_of"]
+__all__ = ["DOWNLOADS", "DOWNLOADS_DIR", "Download", "records_of"]

@@ -248,6 +248,7 @@ class Renderer:
             property_labels=PROPERTY_LABELS,
             qualifier_labels=QUALIFIER_SIGNS,
             downloads=DOWNLOADS,
+            folders=FOLDERS,
         )
         return env
 
