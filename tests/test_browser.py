@@ -262,3 +262,36 @@ def test_phone_width(browser: Any, base_url: str) -> None:
     box = note.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 391, "the note column is off-screen"
     phone.check_clean()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_chart_downloads_as_svg_png_and_csv(browser: Any, base_url: str, tmp_path: Path, width: int) -> None:
+    """Each chart's buttons save the drawing shown (wide or narrow) as SVG and PNG, with its title, sources and the
+    site's name inside, and its numbers as CSV."""
+    watched = Watched(browser, base_url, viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = watched.goto("/concentration/")
+    figure = page.locator("figure.ree-chart").first
+    figure.scroll_into_view_if_needed()
+    saved = {}
+    for kind, label in (("svg", "this chart as SVG"), ("png", "this chart as PNG"), ("csv", "the numbers of this chart")):
+        with page.expect_download() as info:
+            figure.get_by_role("button", name=f"Download {label}").click()
+        download = info.value
+        assert download.suggested_filename.endswith(f".{kind}") and download.suggested_filename.startswith("world-")
+        saved[kind] = tmp_path / f"chart.{kind}"
+        download.save_as(saved[kind])
+    svg = saved["svg"].read_text()
+    assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+    assert "World rare-earth mine production" in text and "U.S. Geological Survey" in text
+    assert "Chart: Rare Earths Reference" in text
+    # The colours of the stylesheet travel with the copy: a line drawn with a concrete colour, not a CSS variable.
+    assert re.search(r'class="ree-chart__line[^"]*" [^>]*style="fill:\s*none;\s*stroke:\s*rgb\(', svg)
+    png = saved["png"].read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    png_width = int.from_bytes(png[16:20], "big")
+    assert png_width == 2 * (720 if width == 1280 else 360)
+    lines = saved["csv"].read_text().splitlines()
+    assert lines[0].startswith("# World rare-earth mine production") and "Chart: Rare Earths Reference" in lines[0]
+    assert lines[1] == "series,year,value,high,unit,as shown" and len(lines) > 50
+    watched.check_clean()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,11 @@ def test_a_country_page_lists_the_producers_located_in_it(site: Path) -> None:
     section = china.split('id="producers-in-china"', 1)[1].split("<h2", 1)[0]
     assert "Bayan Obo" in section and "(mine)" in section and "China Rare Earth Group" in section
     assert "Lynas" not in section  # a company of another country
+
+
+def test_frictionless_validate_passes_on_the_built_data_package(real_site: Path) -> None:
+    """The issue's own check: `frictionless validate` on the datapackage.json of the built site."""
+    command = [str(Path(sys.executable).with_name("frictionless")), "validate", "datapackage.json"]
+    result = subprocess.run(command, cwd=real_site / "downloads", capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "INVALID" not in result.stdout

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -82,7 +84,7 @@ def test_first_listed_figure_is_the_one_shown(catalog: Catalog) -> None:
 
 def test_charts_are_labelled_svg() -> None:
     chart = bar_chart([Bar("China", 270000, "270,000 t", "../producers/china/"), Bar("A & B", 1, "1 t")], "T", "C")
-    assert chart.startswith('<figure class="ree-chart ree-chart--bars"><svg')
+    assert chart.startswith('<figure class="ree-chart ree-chart--bars" data-csv="# T.&#10;label,value,as shown&#10;')
     assert "<title" in chart and "<desc" in chart and "China: 270,000 t; A &amp; B: 1 t" in chart
     # A chart is an image to assistive technology: links go in the table beside it, never inside the SVG.
     assert "<a " not in chart
@@ -91,6 +93,37 @@ def test_charts_are_labelled_svg() -> None:
     assert "\n" not in chart  # one raw HTML block for Markdown
     columns = column_chart([("2023", 1.0, "1"), ("2024*", 2.0, "2")], "Title", "Caption")
     assert "<figcaption>Caption</figcaption>" in columns
+
+
+def test_a_chart_carries_its_title_sources_and_site_inside_the_drawing() -> None:
+    """Saved or embedded alone, the drawing still says what it shows, where the numbers come from and whose it is;
+    its numbers go with it as CSV (the figure's data-csv, which assets/ree-charts.js offers as a download)."""
+    title = "Rare-earth mine production by country, 2024, in tonnes of rare-earth oxide equivalent"
+    chart = bar_chart(
+        [Bar("China", 270000, "270,000 t"), Bar("United States", 45000, "45,000 t")], title, "Caption.",
+        source="Source: U.S. Geological Survey (2026)", site="Rare Earths Reference",
+    )  # fmt: skip
+    for svg in re.findall(r"<svg.*?</svg>", str(chart)):
+        width, height = map(int, re.search(r'viewBox="0 0 (\d+) (\d+)"', svg).groups())  # type: ignore[union-attr]
+        heading = re.findall(r'class="ree-chart__heading" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)<', svg)
+        credit = re.findall(r'class="ree-chart__credit" x="[\d.]+" y="([\d.]+)"[^>]*>([^<]*)<', svg)
+        assert " ".join(text for _, text in heading) == title
+        assert (
+            " ".join(text for _, text in credit)
+            == "Source: U.S. Geological Survey (2026). Chart: Rare Earths Reference"
+        )
+        # Every line within the drawing, the title above the plot and the credit below it.
+        assert all(0 < float(y) <= height for y, _ in heading + credit)
+        plot = re.search(r'<g transform="translate\(0 (\d+)\)">', svg)
+        assert plot is not None and int(plot.group(1)) >= 18 * len(heading)
+        assert min(float(y) for y, _ in credit) > max(float(y) for y, _ in heading)
+        if width == 360:
+            assert len(heading) >= 2, "a long title wraps at the narrow layout"
+    data = html.unescape(re.search(r'data-csv="([^"]*)"', str(chart)).group(1))  # type: ignore[union-attr]
+    assert data.splitlines() == [
+        f"# {title}. Source: U.S. Geological Survey (2026). Chart: Rare Earths Reference.",
+        "label,value,as shown", "China,270000,\"270,000 t\"", "United States,45000,\"45,000 t\"",
+    ]  # fmt: skip
 
 
 def test_view_pages(catalog: Catalog) -> None:
@@ -110,7 +143,7 @@ def test_view_pages(catalog: Catalog) -> None:
 
 def test_producer_page_has_a_chart_and_qualified_values(catalog: Catalog) -> None:
     pages = {p.uri: p.markdown for p in Renderer(catalog).render_all()}
-    assert '<figure class="ree-chart ree-chart--columns">' in pages["producers/world.md"]
+    assert '<figure class="ree-chart ree-chart--columns" data-csv=' in pages["producers/world.md"]
     assert "| Reserves |  | 2024 | &#62;90,000,000<sup" in pages["producers/world.md"]
 
 

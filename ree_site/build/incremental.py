@@ -54,6 +54,8 @@ class Session:
         self.data_dir = data_dir
         self.root = root
         self.templates_dir = templates_dir
+        #: The site's name, set on every catalog the session builds (charts carry it in their drawing).
+        self.site = ""
         self._files: LoadCache = {}
         self._catalog: Catalog | None = None
         self._templates: tuple[tuple[str, int, int], ...] | None = None
@@ -66,10 +68,12 @@ class Session:
         gc.unfreeze()  # what the last update set aside may be garbage by now
         if not self.remember:
             catalog = Catalog.build(load_records(self.data_dir, self.root))
+            catalog.site = self.site
             _set_aside()
             every = Renderer(catalog, self.templates_dir).render_all()
             return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
+        catalog.site = self.site
         _set_aside()
         templates = folder_signature(self.templates_dir)
         why = self._why_complete(catalog, templates)
@@ -98,6 +102,8 @@ class Session:
             return "first build"
         if templates != self._templates:
             return "a template changed"
+        if catalog.site != before.site:
+            return "the site's name changed"
         for key, entry in catalog.entries.items():
             old = before.entries.get(key)
             if old is not None and entry is not old and title_of(entry) != title_of(old):

@@ -160,6 +160,7 @@ class Project:
                 problems = [Problem(display_path(self.data_dir, self.root), 1, 1, "", "no such folder of records")]
         else:
             try:
+                self.session.site = release.title if release is not None else ""
                 rebuild = self.session.update()
             except DataError as exc:
                 problems = list(exc.problems)

@@ -35,6 +35,8 @@ class Catalog:
     responding_to: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: Element id -> (producer id, index) of the producer figures that name it.
     figures_about: dict[str, list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    #: The name the site is published under (the release's title), which charts carry inside their drawing.
+    site: str = ""
 
     @classmethod
     def build(cls, entries: Iterable[Entry[Record]]) -> Catalog:

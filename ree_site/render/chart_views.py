@@ -4,7 +4,7 @@ caption written for readers. :class:`ree_site.render.views.Views` adds the table
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from markupsafe import Markup
 
@@ -15,10 +15,20 @@ from ..link.pages import record_uri, relative_url
 from .charts import Bar, Point, Series, bar_chart, column_chart, line_chart
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..data.loading import Entry
-    from ..data.models import Element, Producer, Record
+    from ..data.models import Element, Producer, Record, Source
     from ..data.parts import Figure
     from ..link.catalog import Catalog
+
+
+class CreditLine(TypedDict):
+    """The keyword arguments of a chart that name its sources and the site."""
+
+    source: str
+    site: str
+
 
 #: A priced product on the prices page: (its element, the product as named, its price figures).
 PricedProduct = tuple["Entry[Element]", str, list["Figure"]]
@@ -34,6 +44,20 @@ class ChartViews:
     def href(self, entry: Entry[Record]) -> str:
         return relative_url(self.page_uri, record_uri(entry.kind, entry.id))
 
+    def credit(self, figures: Iterable[Figure]) -> CreditLine:
+        """What a chart of ``figures`` names inside its drawing: the publishers and years of their sources (the
+        first three, and how many more) and the site."""
+        years: dict[str, set[int]] = {}
+        for source_id in dict.fromkeys(f.source for f in figures):
+            entry = self.catalog.entries.get(("source", source_id))
+            if entry is not None:
+                source = cast("Source", entry.record)
+                years.setdefault(source.publisher, set()).update([source.year] if source.year else [])
+        names = [f"{publisher} ({_years(found)})" if found else publisher for publisher, found in years.items()]
+        more = f"; and {len(names) - 3} more" if len(names) > 3 else ""
+        line = ("Source: " if len(names) == 1 else "Sources: ") + "; ".join(names[:3]) + more if names else ""
+        return CreditLine(source=line, site=self.catalog.site)
+
     def world_production_chart(self, year: int) -> Markup:
         shares = stats.country_shares(self.catalog, year)
         bars = [
@@ -47,6 +71,7 @@ class ChartViews:
         ]
         return bar_chart(
             bars,
+            **self.credit(s.figure for s in shares),
             title=f"Rare-earth mine production by country, {year}",
             caption=f"Mine production by country in {year}, tonnes of rare-earth oxide equivalent, and share of "
             "the world total.",
@@ -75,6 +100,7 @@ class ChartViews:
             title=f"{label} of {name} by year ({unit})",
             caption=f"{label} of {name} by year, in {unit}.{note} Each figure's source is in the producer's table of "
             "figures.",
+            **self.credit(figures),
         )
 
     def grade_chart(self, entry: Entry[Record]) -> Markup:
@@ -92,6 +118,7 @@ class ChartViews:
             caption=f"Each rare earth's oxide as a percentage of the total rare-earth oxide in the ore of {name}, in "
             "order of atomic number. The table below gives each value's source.",
             max_value=max(f.value or 0 for f in grades),
+            **self.credit(grades),
         )
 
     def stage_chart(self, entry: Entry[Record]) -> Markup:
@@ -108,6 +135,7 @@ class ChartViews:
             title=f"Share of {name} in world output at each stage",
             caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded.",
             max_value=100,
+            **self.credit(shares.values()),
         )
 
     def series_chart(
@@ -130,7 +158,8 @@ class ChartViews:
         series = [s for s in series if s.points]
         if not series:
             return Markup("")
-        return line_chart(series, title=title, caption=caption, log=log, y_label=y_label)
+        every = [f for figures in groups.values() for f in figures]
+        return line_chart(series, title=title, caption=caption, log=log, y_label=y_label, **self.credit(every))
 
     def short_product(self, product: str) -> str:
         """A product as named at a line's end: up to its first comma, each element's name as its symbol, and an
@@ -206,9 +235,11 @@ class ChartViews:
 
     def share_chart(self, entries: list[Entry[Record]]) -> Markup:
         """Each country's share of world mine production by year (gaps where either figure is missing)."""
-        series = []
+        series, used = [], list(stats.world_series(self.catalog))
         for entry in entries:
-            points = [Point(year, pct, percent(pct)) for year, pct, _ in stats.share_series(self.catalog, entry)]
+            found = stats.share_series(self.catalog, entry)
+            used += [figure for _, _, figure in found]
+            points = [Point(year, pct, percent(pct)) for year, pct, _ in found]
             if points:
                 series.append(Series(cast("Producer", entry.record).name, points))
         if not series:
@@ -224,8 +255,15 @@ class ChartViews:
             y_label="%",
             max_value=100,
             log=False,  # shares read from zero to a hundred, never on a logarithmic axis
+            **self.credit(used),
         )
 
 
 def _point(figure: Figure) -> Point:
     return Point(figure.year, figure.value or 0, figure_value(figure), figure.high)
+
+
+def _years(years: set[int]) -> str:
+    """2023, 2025 and 2026 as "2023, 2025, 2026"; more than three as "1995–2026"."""
+    ordered = sorted(years)
+    return ", ".join(map(str, ordered)) if len(ordered) <= 3 else f"{ordered[0]}–{ordered[-1]}"

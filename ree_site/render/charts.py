@@ -13,15 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-#: (name, viewBox width) of the two layouts each chart is drawn at.
-LAYOUTS = (("wide", 720), ("narrow", 360))
-FONT = 13  # text size in viewBox units; the narrow layout is shown at about its own width
-_CHAR = 7.4  # the width of an average character of FONT-unit text, a little generous
+from .chart_frame import _CHAR, Credit, _csv, _figure, _text
 
 
 @dataclass(frozen=True)
@@ -88,19 +84,9 @@ def _svg_open(width: int, height: int, title: str, desc: str, layout: str) -> tu
     return head, "</svg>"
 
 
-def _figure(draw: Callable[[str, int], str], caption: str, kind: str) -> Markup:
-    # One line, no blank lines: Markdown passes it through as a single raw HTML block.
-    svgs = "".join(draw(layout, width) for layout, width in LAYOUTS)
-    return Markup(
-        f'<figure class="ree-chart ree-chart--{kind}">{svgs}<figcaption>{escape(caption)}</figcaption></figure>'
-    )
-
-
-def _text(x: float, y: float, content: str, css: str = "ree-chart__label", anchor: str = "start") -> str:
-    return f'<text class="{css}" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(content)}</text>'
-
-
-def bar_chart(bars: list[Bar], title: str, caption: str, max_value: float | None = None) -> Markup:
+def bar_chart(
+    bars: list[Bar], title: str, caption: str, max_value: float | None = None, *, source: str = "", site: str = ""
+) -> Markup:
     """Horizontal bars, one row per item. Wide: labels left, values right. Narrow: each label above its bar.
 
     Bars carry no links: a chart is an image to assistive technology, so the links live in the table beside it.
@@ -134,10 +120,13 @@ def bar_chart(bars: list[Bar], title: str, caption: str, max_value: float | None
         parts.append(tail)
         return "".join(parts)
 
-    return _figure(draw, caption, "bars")
+    data = _csv(("label", "value", "as shown"), [(b.label, _plain(b.value), b.text) for b in bars])
+    return _figure(draw, caption, "bars", Credit(title, source, site), data)
 
 
-def column_chart(points: list[tuple[str, float, str]], title: str, caption: str) -> Markup:
+def column_chart(
+    points: list[tuple[str, float, str]], title: str, caption: str, *, source: str = "", site: str = ""
+) -> Markup:
     """Vertical columns for a few periods: ``points`` are (x label, value, printed value)."""
     peak = max((v for _, v, _ in points), default=0) or 1
     desc = "; ".join(f"{x}: {text}" for x, _, text in points)
@@ -168,7 +157,8 @@ def column_chart(points: list[tuple[str, float, str]], title: str, caption: str)
         parts.append(tail)
         return "".join(parts)
 
-    return _figure(draw, caption, "columns")
+    data = _csv(("label", "value", "as shown"), [(x, _plain(v), text) for x, v, text in points])
+    return _figure(draw, caption, "columns", Credit(title, source, site), data)
 
 
 def _ticks(low: float, high: float, log: bool) -> list[float]:
@@ -228,6 +218,8 @@ def line_chart(
     log: bool | None = None,
     y_label: str = "",
     max_value: float | None = None,
+    source: str = "",
+    site: str = "",
 ) -> Markup:
     """Lines over years. A missing year breaks the line (a gap, never a zero); a range is drawn as a whisker.
 
@@ -293,7 +285,14 @@ def line_chart(
 
     if log and "logarithmic" not in caption:
         caption += " The vertical axis is logarithmic: each gridline is ten times the one below it."
-    return _figure(draw, caption, "lines")
+    rows = [(s.name, p.year, _plain(p.value), _plain(p.high), y_label, p.text) for s in series for p in s.points]
+    data = _csv(("series", "year", "value", "high", "unit", "as shown"), rows)
+    return _figure(draw, caption, "lines", Credit(title, source, site), data)
+
+
+def _plain(value: float | None) -> float | int | None:
+    """2100.0 -> 2100, for the chart's CSV."""
+    return int(value) if value is not None and float(value).is_integer() else value
 
 
 def _axes(frame: _Frame, ticks: list[float], y_label: str, most_labels: int) -> list[str]:
