@@ -273,7 +273,11 @@ def test_a_chart_downloads_as_svg_png_and_csv(browser: Any, base_url: str, tmp_p
     figure = page.locator("figure.ree-chart").first
     figure.scroll_into_view_if_needed()
     saved = {}
-    for kind, label in (("svg", "this chart as SVG"), ("png", "this chart as PNG"), ("csv", "the numbers of this chart")):
+    for kind, label in (
+        ("svg", "this chart as SVG"),
+        ("png", "this chart as PNG"),
+        ("csv", "the numbers of this chart"),
+    ):
         with page.expect_download() as info:
             figure.get_by_role("button", name=f"Download {label}").click()
         download = info.value
