@@ -80,3 +80,12 @@ def test_the_footer_and_downloads_carry_the_release(project: Path) -> None:
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in home
     csv_head = (project / "site" / "downloads" / "elements.csv").read_text().partition("\n")[0]
     assert csv_head.startswith("# Test Reference, version 2026.01.02") and "CC BY 4.0" in csv_head
+
+
+def test_the_site_name_is_the_release_title() -> None:
+    """mkdocs.yml's site_name and CITATION.cff's title name the same thing: a citation and the header agree."""
+    root = Path(__file__).resolve().parent.parent
+    release = read_release(root)
+    assert release is not None
+    site_name = next(line for line in (root / "mkdocs.yml").read_text().splitlines() if line.startswith("site_name:"))
+    assert site_name == f"site_name: {release.title}"
