@@ -22,7 +22,7 @@ TIMEOUT = 120
 _MISSING = b" missing\n"
 
 
-class GitUnavailable(Exception):
+class NoHistoryError(Exception):
     """Git cannot tell the history here; the message says why, for a reader's note."""
 
 
@@ -64,43 +64,43 @@ def _env() -> dict[str, str]:
 
 
 def git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
-    """Run ``git`` in ``cwd`` and return its output; raises :class:`GitUnavailable` with a reason."""
+    """Run ``git`` in ``cwd`` and return its output; raises :class:`NoHistoryError` with a reason."""
     command = ["git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", *args]
     try:
-        done = subprocess.run(  # noqa: S603 - a fixed program with arguments built here, no shell
+        done = subprocess.run(  # a fixed program with arguments built here, no shell
             command, cwd=cwd, input=stdin, capture_output=True, check=False, timeout=TIMEOUT, env=_env()
         )
     except FileNotFoundError:
-        raise GitUnavailable("git is not installed") from None
+        raise NoHistoryError("git is not installed") from None
     except subprocess.TimeoutExpired:
-        raise GitUnavailable(f"git {args[0]} took more than {TIMEOUT} s") from None
+        raise NoHistoryError(f"git {args[0]} took more than {TIMEOUT} s") from None
     except OSError as exc:
-        raise GitUnavailable(f"git could not run: {exc.strerror}") from None
+        raise NoHistoryError(f"git could not run: {exc.strerror}") from None
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitUnavailable(message[0] if message else f"git {args[0]} failed")
+        raise NoHistoryError(message[0] if message else f"git {args[0]} failed")
     return done.stdout
 
 
 def head(root: Path) -> tuple[Path, str]:
     """The top folder of the repository ``root`` is in, and the commit checked out; raises
-    :class:`GitUnavailable` when there is none."""
+    :class:`NoHistoryError` when there is none."""
     if not root.is_dir():
-        raise GitUnavailable(f"{root} is not a folder")
+        raise NoHistoryError(f"{root} is not a folder")
     try:
         out = git(root, "rev-parse", "--show-toplevel", "HEAD").decode("utf-8").split("\n")
-    except GitUnavailable as exc:
+    except NoHistoryError as exc:
         if "not a git repository" in str(exc):
-            raise GitUnavailable("this copy is not a git repository") from None
+            raise NoHistoryError("this copy is not a git repository") from None
         if "unknown revision" in str(exc) or "ambiguous argument 'HEAD'" in str(exc):
-            raise GitUnavailable("the repository has no commit yet") from None
+            raise NoHistoryError("the repository has no commit yet") from None
         raise
     return Path(out[0]), out[1]
 
 
 def read_log(root: Path, paths: Sequence[str]) -> GitLog:
     """The commits of the branch checked out at ``root`` that changed ``paths`` (relative to ``root``), oldest
-    first, each with the files it changed there. Raises :class:`GitUnavailable`."""
+    first, each with the files it changed there. Raises :class:`NoHistoryError`."""
     top, sha = head(root)
     log = GitLog(top, sha)
     boundaries = _shallow_boundaries(root)
@@ -160,4 +160,4 @@ def read_blobs(top: Path, blobs: Iterable[str]) -> dict[str, bytes]:
     return found
 
 
-__all__ = ["Commit", "FileChange", "GitLog", "GitUnavailable", "git", "head", "read_blobs", "read_log"]
+__all__ = ["Commit", "FileChange", "GitLog", "NoHistoryError", "git", "head", "read_blobs", "read_log"]

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from ..errors import DataError, Problem
 from .discovery import valid_id
-from .gitlog import GitLog, GitUnavailable, head, read_blobs, read_log
+from .gitlog import GitLog, NoHistoryError, head, read_blobs, read_log
 from .messages import translate
 from .models import KINDS, Record
 from .release import CITATION_FILE, Release, release_of
@@ -74,7 +74,7 @@ def read_history(root: Path, data_dir: Path) -> DataHistory:
     says why (:attr:`DataHistory.unavailable`)."""
     try:
         top, sha = head(root)
-    except GitUnavailable as exc:
+    except NoHistoryError as exc:
         return DataHistory(unavailable=str(exc))
     try:
         prefix = Path(data_dir).resolve().relative_to(top.resolve()).as_posix()
@@ -87,7 +87,7 @@ def read_history(root: Path, data_dir: Path) -> DataHistory:
         try:
             log = read_log(root, [posixpath.relpath(Path(data_dir).resolve(), Path(root).resolve()), CITATION_FILE])
             found = _revisions(log, prefix, citation)
-        except GitUnavailable as exc:
+        except NoHistoryError as exc:
             found = DataHistory(head=sha, unavailable=str(exc))
         if len(_HISTORIES) > 8:
             _HISTORIES.clear()
@@ -109,15 +109,7 @@ def _revisions(log: GitLog, prefix: str, citation: str) -> DataHistory:
     history = DataHistory(head=log.head)
     if log.shallow_since is not None:
         history.since = log.shallow_since.date()
-    wanted = []
-    for commit in log.commits:
-        for change in commit.changes:
-            place = _record_path(change.path, prefix)
-            if change.new is not None and (
-                change.path == citation or (place and (change.new, place[0]) not in _RECORDS)
-            ):
-                wanted.append(change.new)
-    blobs = read_blobs(log.top, wanted)
+    blobs = read_blobs(log.top, _unread(log, prefix, citation))
     current: dict[str, Record] = {}
     version = ""
     for commit in log.commits:
@@ -145,6 +137,19 @@ def _revisions(log: GitLog, prefix: str, citation: str) -> DataHistory:
         if edits or release is not None:
             history.revisions.append(Revision(commit.sha, commit.date, tuple(edits), release))
     return history
+
+
+def _unread(log: GitLog, prefix: str, citation: str) -> list[str]:
+    """The blobs to read: every version of CITATION.cff, and of each record file, those not read before."""
+    wanted = []
+    for commit in log.commits:
+        for change in commit.changes:
+            place = _record_path(change.path, prefix)
+            if change.new is None:
+                continue
+            if change.path == citation or (place is not None and (change.new, place[0]) not in _RECORDS):
+                wanted.append(change.new)
+    return wanted
 
 
 def _record(blob: str, kind: str, blobs: dict[str, bytes], shown: str, notes: list[Problem]) -> Record | Problem:

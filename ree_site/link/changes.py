@@ -39,6 +39,11 @@ class Step:
     def day(self) -> str:
         return long_date(self.date.date())
 
+    @property
+    def values(self) -> int:
+        """How many values it changed (a record added or removed: how many it held)."""
+        return len(self.changes) or self.count
+
 
 @dataclass(frozen=True)
 class Period:
@@ -52,7 +57,7 @@ class Period:
     @property
     def values(self) -> int:
         """How many value changes the period holds (a record added or removed counts its values)."""
-        return sum(len(step.changes) or step.count for step in self.steps)
+        return sum(step.values for step in self.steps)
 
 
 @dataclass

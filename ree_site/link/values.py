@@ -41,6 +41,9 @@ class Value:
     #: nothing when they compare equal. Those with one ``prefer`` (both alternatives, or both not) first.
     pair: object = None
     prefer: object = None
+    #: The same value under another name (a product's spelling corrected, a fiscal year named): one removed and
+    #: one added with one ``renamed`` and equal in all that is compared are no change.
+    renamed: object = None
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def _figure(figure: Figure) -> Value:
                 figure.alternative)  # fmt: skip
     shown = with_unit(figure_value(figure), figure.unit) + (" (estimated)" if figure.estimated else "")
     key = (*measured, figure.alternative, figure.edition)
-    return Value(key, figure_label(figure), shown, figure.source, compared, measured, figure.alternative)
+    renamed = ("figure", figure.measure, figure.year, figure.element, tuple(figure.elements), figure.partner, compared)
+    return Value(key, figure_label(figure), shown, figure.source, compared, measured, figure.alternative, renamed)
 
 
 def _event(event: Event) -> Value:
@@ -127,15 +131,13 @@ def _distinct(values: list[Value]) -> list[Value]:
     seen: Counter[Key] = Counter()
     found = []
     for value in with_source:
-        if counts[value.key] > 1:
-            seen[value.key] += 1
-            value = _rekeyed(value, (*value.key, seen[value.key]))
-        found.append(value)
+        seen[value.key] += 1
+        found.append(value if counts[value.key] == 1 else _rekeyed(value, (*value.key, seen[value.key])))
     return found
 
 
 def _rekeyed(value: Value, key: Key) -> Value:
-    return Value(key, value.label, value.shown, value.source, value.compared, value.pair, value.prefer)
+    return Value(key, value.label, value.shown, value.source, value.compared, value.pair, value.prefer, value.renamed)
 
 
 def compare(before: Record | None, after: Record | None) -> list[ValueChange]:
@@ -152,7 +154,8 @@ def compare(before: Record | None, after: Record | None) -> list[ValueChange]:
             changes.append(ValueChange("changed", was, value))
     changes += [ValueChange("removed", value, None) for key, value in old.items() if key not in new]
     changes = _paired(changes, lambda v: None if v.pair is None else (v.pair, v.prefer))
-    return _paired(changes, lambda v: v.pair)
+    changes = _paired(changes, lambda v: v.pair)
+    return _paired(changes, lambda v: v.renamed)
 
 
 def _paired(changes: list[ValueChange], pair_of: Callable[[Value], object]) -> list[ValueChange]:
@@ -171,7 +174,8 @@ def _paired(changes: list[ValueChange], pair_of: Callable[[Value], object]) -> l
             found.append(change)
         elif change.status == "added":
             old = gone[pair]
-            assert old is not None and change.new is not None
+            assert old is not None
+            assert change.new is not None
             if old.compared != change.new.compared:
                 found.append(ValueChange("changed", old, change.new))
     return found
