@@ -204,8 +204,7 @@ def test_a_copy_without_git_builds_with_a_note(repo: Path, tmp_path: Path) -> No
     history = history_of(copy)
     assert history.periods == []
     assert history.note == (
-        "History not available: this copy of the site's repository has no history (this copy is not a git "
-        "repository)."
+        "History not available: this copy of the site's repository has no history (this copy is not a git repository)."
     )
     outcome = Project(copy).run()
     assert not outcome.broken, outcome.report()
@@ -218,8 +217,13 @@ def test_the_feeds_parse_and_carry_the_changes_and_articles(repo: Path) -> None:
     outcome = Project(repo).run()
     assert not outcome.broken, outcome.report()
     changes = feedparser.parse(
-        changes_feed(outcome.history, outcome.catalog, site_name="Test site", site_url="https://example.org/x/",
-                     release=outcome.release)  # fmt: skip
+        changes_feed(
+            outcome.history,
+            outcome.catalog,
+            site_name="Test site",
+            site_url="https://example.org/x/",
+            release=outcome.release,
+        )
     )
     assert not changes.bozo, changes.bozo_exception
     assert changes.version == "atom10"
@@ -241,8 +245,7 @@ def test_the_feeds_parse_and_carry_the_changes_and_articles(repo: Path) -> None:
     assert changes.feed.links[0].href == "https://example.org/x/feeds/changes.xml"
     assert changes.feed.rights.startswith("Creative Commons Attribution 4.0")
     articles = feedparser.parse(
-        articles_feed(outcome.articles, site_name="Test site", site_url=None, release=outcome.release,
-                      blog_dir="blog"),  # fmt: skip
+        articles_feed(outcome.articles, site_name="Test site", site_url=None, release=outcome.release, blog_dir="blog"),
         response_headers={
             "content-location": "https://example.net/site/feeds/articles.xml",
             "content-type": "application/atom+xml",
@@ -260,7 +263,9 @@ def test_the_built_site_shows_what_changed_and_each_records_history(repo: Path, 
     project = tmp_path / "project"
     shutil.copytree(repo, project)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - ree\n", "  - blog\n  - ree\n").replace("markdown_extensions: [", "markdown_extensions: [toc, ")
+    config = config.replace("  - ree\n", "  - blog\n  - ree\n").replace(
+        "markdown_extensions: [", "markdown_extensions: [toc, "
+    )
     write_files(project, {"mkdocs.yml": config, "content/blog/index.md": "# Blog\n",
                           "content/blog/.authors.yml": "authors: {}\n"})  # fmt: skip
     shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)  # the head with the feeds
