@@ -164,6 +164,7 @@ def test_a_historical_file_todays_models_refuse_is_passed_over_with_a_note(repo:
     note = str(data.notes[0])
     assert note.startswith("data/producers/china.yml (commit ")
     assert re.search(r":\d+:\d+: figures\[0\]\.unit: left out of the history of changes", note), note
+    assert note in [str(n) for n in Project(repo).run().notes]  # logged by the plugin, printed by check
 
 
 def test_the_history_is_read_once_per_commit(repo: Path, tmp_path: Path) -> None:

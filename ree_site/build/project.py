@@ -184,6 +184,7 @@ class Project:
         else:
             try:
                 history = self.history()
+                notes += self._history[0].notes if self._history else []  # old files the history passed over
                 rebuild = self.session.update(history)
             except DataError as exc:
                 problems = list(exc.problems)
