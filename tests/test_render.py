@@ -20,6 +20,7 @@ def render(data_dir: Path, override_dir: Path | None = None) -> dict[str, str]:
 
 def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
     assert sorted(render(data_dir)) == [
+        "changes.md",
         "concentration.md",
         "downloads.md",
         "elements/index.md",

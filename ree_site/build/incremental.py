@@ -30,6 +30,7 @@ from ..data.loading import Entry, LoadCache, load_records
 from ..data.models import Record
 from ..data.tracking import Key, recording
 from ..link.catalog import Catalog, link_kind, links_key, title_of
+from ..link.changes import History
 from ..render.renderer import RenderedPage, Renderer
 
 
@@ -61,27 +62,32 @@ class Session:
         self._templates: tuple[tuple[str, int, int], ...] | None = None
         self._pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         self._env: Environment | None = None
+        self._history: History | None = None
 
-    def update(self) -> Rebuild:
-        """The catalog and pages for the files as they are now. Raises :class:`DataError` (the session keeps
-        its last good state) or :class:`TemplateRenderError`."""
+    def update(self, history: History | None = None) -> Rebuild:
+        """The catalog and pages for the files as they are now, with the history of the values (from the
+        repository: it changes with a commit). Raises :class:`DataError` (the session keeps its last good state)
+        or :class:`TemplateRenderError`."""
         gc.unfreeze()  # what the last update set aside may be garbage by now
         if not self.remember:
             catalog = Catalog.build(load_records(self.data_dir, self.root))
             catalog.site = self.site
             _set_aside()
-            every = Renderer(catalog, self.templates_dir).render_all()
+            every = Renderer(catalog, self.templates_dir, history=history).render_all()
             return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
         catalog.site = self.site
         _set_aside()
         templates = folder_signature(self.templates_dir)
         why = self._why_complete(catalog, templates)
+        if not why and history is not self._history:
+            why = "the history of the values changed"  # a commit: record pages show their history
+        self._history = history
         changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
         stale = changed | {("*", kind) for kind, _ in changed if not kind.startswith("links:")}
         if why or self._env is None:
             self._env = Renderer.environment(self.templates_dir)
-        renderer = Renderer(catalog, self.templates_dir, self._env)
+        renderer = Renderer(catalog, self.templates_dir, self._env, history)
         pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         rendered: set[str] = set()
         for uri, render in renderer.plan():

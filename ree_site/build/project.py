@@ -10,6 +10,7 @@ it to MkDocs, ``check`` prints it, ``generate`` writes it as a docs tree.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -18,12 +19,15 @@ from typing import Any
 from ..data.abbreviations import Abbreviations
 from ..data.articles import NO_BLOG, Article
 from ..data.discovery import display_path, ignored_files
+from ..data.history import DataHistory, read_history
 from ..data.loading import load_records
 from ..data.pages import read_pages
 from ..data.release import Release, read_release
 from ..errors import DataError, Problem, ReeError
 from ..link.catalog import Catalog
+from ..link.changes import History
 from ..outputs.export import export_files
+from ..outputs.feeds import FEEDS, articles_feed, changes_feed
 from ..outputs.nav import NavItem, expand_nav
 from ..outputs.tree import shadowed
 from ..render.embeds import check_pages
@@ -50,6 +54,8 @@ class Outcome:
     expanded: dict[str, str] = field(default_factory=dict)
     articles: list[Article] = field(default_factory=list)
     abbreviations: Abbreviations | None = None
+    #: The folder of the blog's posts, under the docs folder (their URLs are under its parent).
+    blog_posts: str = "blog/posts"
     #: Pages rendered anew, and why all of them were ("" when only some were).
     rendered: set[str] = field(default_factory=set)
     complete: str = ""
@@ -57,6 +63,10 @@ class Outcome:
     stale: bool = False
     #: The release ``CITATION.cff`` names (version, date, licence); None for a project without the file.
     release: Release | None = None
+    #: The history of the values, from the repository (empty, with a note, without one).
+    history: History = field(default_factory=History)
+    #: What the feeds need of mkdocs.yml: the site's name and address (None: links relative to the feed).
+    site: tuple[str, str | None] = ("", None)
 
     @property
     def broken(self) -> bool:
@@ -75,7 +85,15 @@ class Outcome:
     @cached_property
     def exports(self) -> dict[str, str]:
         """The downloads, by path."""
-        return export_files(self.catalog, self.release)
+        files = export_files(self.catalog, self.release)
+        name, url = self.site[0] or (self.release.title if self.release else "") or "Site", self.site[1]
+        blog_dir = posixpath.dirname(self.blog_posts) or "blog"
+        files[FEEDS["articles"]] = articles_feed(
+            self.articles, site_name=name, site_url=url, release=self.release, blog_dir=blog_dir
+        )
+        files[FEEDS["changes"]] = changes_feed(self.history, self.catalog, site_name=name, site_url=url,
+                                               release=self.release)  # fmt: skip
+        return files
 
 
 class Project:
@@ -102,6 +120,8 @@ class Project:
         self.keep_last_good = keep_last_good
         #: The pages, catalog and expanded hand-written pages of the last run whose data was good.
         self.last_good: tuple[list[RenderedPage], Catalog, dict[str, str]] | None = None
+        #: The history of the values, and the data history it was made from (read again only after a commit).
+        self._history: tuple[DataHistory, History] | None = None
         templates = self.templates_dir
         self.session = Session(self.data_dir, root, templates if templates.is_dir() else None, remember=remember)
 
@@ -137,6 +157,13 @@ class Project:
         """The release the project's ``CITATION.cff`` names (raises :class:`DataError` for a file it cannot use)."""
         return read_release(self.root)
 
+    def history(self) -> History:
+        """The history of the values from the repository's commits, worked out once per commit checked out."""
+        data = read_history(self.root, self.data_dir)
+        if self._history is None or self._history[0] is not data:
+            self._history = (data, History.build(data))
+        return self._history[1]
+
     def run(self) -> Outcome:
         """Every step of the pipeline; broken files give an outcome with problems, not an exception."""
         # What the build reads besides the records, read first: mkdocs.yml itself, and the front matter of the
@@ -161,7 +188,9 @@ class Project:
         else:
             try:
                 self.session.site = release.title if release is not None else ""
-                rebuild = self.session.update()
+                history = self.history()
+                notes += self._history[0].notes if self._history else []  # old files the history passed over
+                rebuild = self.session.update(history)
             except DataError as exc:
                 problems = list(exc.problems)
             except TemplateRenderError as exc:
@@ -171,6 +200,7 @@ class Project:
             problems = [*settled, *problems]
             outcome = Outcome(last[1], last[0], problems, failure, notes=notes, expanded=last[2], articles=articles)
             outcome.abbreviations, outcome.stale, outcome.release = self.read_abbreviations(), True, release
+            outcome.site, outcome.blog_posts = self.site, self.blog.posts
             return outcome
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
@@ -190,7 +220,15 @@ class Project:
             rendered=rebuild.rendered,
             complete=rebuild.complete,
             release=release,
+            history=history,
+            site=self.site,
+            blog_posts=self.blog.posts,
         )
+
+    @property
+    def site(self) -> tuple[str, str | None]:
+        """The site's name and address, as mkdocs.yml gives them (for the feeds)."""
+        return (self.settings.site_name, self.settings.site_url) if self.settings is not None else ("", None)
 
     def read_abbreviations(self) -> Abbreviations | None:
         path = self.abbreviations_file

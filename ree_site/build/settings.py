@@ -67,6 +67,9 @@ class Settings:
     blog: Blog | None = None
     #: Where MkDocs writes the site, relative to the file's folder.
     site_dir: str = DEFAULT_SITE_DIR
+    #: The site's name, and where it is published (None when unset: a local build names no host).
+    site_name: str = ""
+    site_url: str | None = None
     #: What is wrong with the file itself, at the line of the setting: no ree plugin, a folder or file it names
     #: that does not exist. The pipeline reports them with every other problem.
     problems: tuple[Problem, ...] = ()
@@ -126,6 +129,8 @@ def read_settings(config_file: Path) -> Settings:
         text=text,
         blog=blog,
         site_dir=str(config.get("site_dir") or DEFAULT_SITE_DIR),
+        site_name=str(config.get("site_name") or ""),
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
     )
     return replace(settings, problems=tuple(_config_problems(config_file, config, plugins, options, settings)))
 

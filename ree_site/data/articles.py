@@ -30,6 +30,8 @@ class Article:
     date: dt.date
     uri: str  # relative to the docs folder, e.g. blog/posts/what-are-rare-earths.md
     description: str
+    #: The ``slug`` its front matter gives ("" for the blog's own, made from the title).
+    slug: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,10 @@ def _article(front: FrontMatter, uri: str) -> Article | None:
     if created is None or not title:
         return None
     description = front.data.get("description")
-    return Article(title, created, uri, description if isinstance(description, str) else "")
+    slug = front.data.get("slug")
+    return Article(
+        title, created, uri, description if isinstance(description, str) else "", slug if isinstance(slug, str) else ""
+    )
 
 
 def _post_problems(

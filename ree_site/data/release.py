@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import DataError, Problem
 from .discovery import display_path
-from .yamlfile import load_yaml
+from .yamlfile import YamlDocument, load_yaml
 
 #: The file that names the release, at the project's root.
 CITATION_FILE = "CITATION.cff"
@@ -100,7 +100,14 @@ def read_release(root: Path) -> Release | None:
     path = root / CITATION_FILE
     if not path.is_file():
         return None
-    document = load_yaml(path, display_path(path, root))
+    return release_of(load_yaml(path, display_path(path, root)))
+
+
+def release_of(document: YamlDocument) -> Release:
+    """The release a ``CITATION.cff`` read as ``document`` names (the file as it is, or as an old commit had it).
+
+    Raises :class:`DataError` with a problem at its line for a file the site cannot use.
+    """
     data = document.data
     problems: list[Problem] = []
 
@@ -148,4 +155,4 @@ def read_release(root: Path) -> Release | None:
     )
 
 
-__all__ = ["CITATION_FILE", "LICENCES", "Release", "read_release"]
+__all__ = ["CITATION_FILE", "LICENCES", "Release", "read_release", "release_of"]

@@ -59,6 +59,7 @@ VIEW_PAGES: dict[str, str] = {
     "prices": "prices.md",
     "timeline": "timeline.md",
     "downloads": "downloads.md",
+    "changes": "changes.md",
 }
 
 

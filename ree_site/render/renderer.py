@@ -57,6 +57,7 @@ from ..data.vocabulary import (
 from ..errors import ReeError
 from ..link import stats
 from ..link.catalog import Catalog, title_of
+from ..link.changes import History
 from ..link.pages import (
     COLLECTION_TITLES,
     PAGED_KINDS,
@@ -200,8 +201,16 @@ def split_text(value: str) -> list[tuple[str, str]]:
 class Renderer:
     """Renders pages from a :class:`Catalog`; templates are compiled once per renderer."""
 
-    def __init__(self, catalog: Catalog, override_dir: Path | None = None, env: Environment | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        override_dir: Path | None = None,
+        env: Environment | None = None,
+        history: History | None = None,
+    ) -> None:
         self.catalog = catalog
+        #: The history of the values, for the "What changed" page and each record's own (none: nothing changed).
+        self.history = history if history is not None else History()
         #: Compiled templates are kept by the environment: an incremental rebuild passes the last one in.
         self.env = env if env is not None else self.environment(override_dir)
 
@@ -299,6 +308,7 @@ class Renderer:
                 page_uri=uri,
                 record_page=lambda entry: record_uri(entry.kind, entry.id),
                 refs=Citations(self.catalog, uri),
+                history=self.history,
                 views=Views(self.catalog, uri),
                 **context,
             )

@@ -45,6 +45,7 @@ VIEW_ALIASES: dict[str, list[str]] = {
     "prices": ["cost", "$/kg", "price history"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
+    "changes": ["what changed", "revisions", "updates", "feed", "Atom"],
 }
 
 
