@@ -243,12 +243,12 @@ def test_the_feeds_parse_and_carry_the_changes_and_articles(repo: Path) -> None:
     assert changes.entries[1].link == "https://example.org/x/producers/china/"
     assert changes.entries[0].link == "https://example.org/x/changes/"  # a removed record has no page
     assert "260,000 t REO → 265,000 t REO" in changes.entries[1].content[0].value
-    assert changes.feed.links[0].href == "https://example.org/x/feeds/changes.xml"
+    assert changes.feed.links[0].href == "https://example.org/x/feed-changes.xml"
     assert changes.feed.rights.startswith("Creative Commons Attribution 4.0")
     articles = feedparser.parse(
         articles_feed(outcome.articles, site_name="Test site", site_url=None, release=outcome.release, blog_dir="blog"),
         response_headers={
-            "content-location": "https://example.net/site/feeds/articles.xml",
+            "content-location": "https://example.net/site/feed-articles.xml",
             "content-type": "application/atom+xml",
         },
     )

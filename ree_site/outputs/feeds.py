@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from ..link.values import ValueChange
 
 #: Where each feed is written, under the site.
-FEEDS: dict[str, str] = {"articles": "feeds/articles.xml", "changes": "feeds/changes.xml"}
+FEEDS: dict[str, str] = {"articles": "feed-articles.xml", "changes": "feed-changes.xml"}
 #: The most entries the changes feed carries (the page lists them all).
 MAX_CHANGES = 100
 #: A feed with no entry yet is dated from this day (deterministic, and before any entry).
