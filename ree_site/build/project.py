@@ -23,6 +23,7 @@ from ..data.pages import read_pages
 from ..data.release import Release, read_release
 from ..errors import DataError, Problem, ReeError
 from ..link.catalog import Catalog
+from ..outputs.citing import Citing
 from ..outputs.export import export_files
 from ..outputs.nav import NavItem, expand_nav
 from ..outputs.tree import shadowed
@@ -71,6 +72,12 @@ class Outcome:
         if self.problems:
             return f"problems in {data_dir}/, in the pages or in mkdocs.yml:\n{self.report()}"
         return self.failure
+
+    def citing(self, site_url: str) -> Citing | None:
+        """What every page's citation needs, for a site published at ``site_url``; None without a release."""
+        if self.release is None:
+            return None
+        return Citing(self.release, site_url, self.catalog, tuple(self.exports), self.articles)
 
     @cached_property
     def exports(self) -> dict[str, str]:

@@ -67,6 +67,8 @@ class Settings:
     blog: Blog | None = None
     #: Where MkDocs writes the site, relative to the file's folder.
     site_dir: str = DEFAULT_SITE_DIR
+    #: Where the site is published (``site_url``, ``!ENV`` resolved as MkDocs does), or "" when it names none.
+    site_url: str = ""
     #: What is wrong with the file itself, at the line of the setting: no ree plugin, a folder or file it names
     #: that does not exist. The pipeline reports them with every other problem.
     problems: tuple[Problem, ...] = ()
@@ -126,6 +128,7 @@ def read_settings(config_file: Path) -> Settings:
         text=text,
         blog=blog,
         site_dir=str(config.get("site_dir") or DEFAULT_SITE_DIR),
+        site_url=str(config.get("site_url") or ""),
     )
     return replace(settings, problems=tuple(_config_problems(config_file, config, plugins, options, settings)))
 
