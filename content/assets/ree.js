@@ -207,9 +207,6 @@
       var text = written[span.dataset.reeDate];
       if (text) span.textContent = text;
     });
-    document.querySelectorAll(".ree-cite__note").forEach(function (note) {
-      note.dataset.reeToday = "true";
-    });
   }
 
   // Material's search dialog has no accessible name of its own.

@@ -191,7 +191,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         step as `ree-site generate`, which writes them into the page's front matter)."""
         if self.citing is None:
             return markdown
-        markdown, head = self.citing.page(page.file.src_uri, markdown, page.meta, page.title or "")
+        markdown, head = self.citing.page(page.file.src_uri, markdown, page.meta, page.title or "", page.url)
         page.meta[HEAD_KEY] = head
         return markdown
 

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from markdown.extensions.toc import slugify
+
 from ..data.vocabulary import KIND_OF_FOLDER
 from ..link.pages import PAGED_KINDS, VIEW_PAGES, page_url
 from ..render.citations import cited
@@ -100,10 +102,20 @@ class Citing:
             role = "page"
         return role
 
+    def article_url(self, uri: str, title: str, meta: Mapping[str, Any]) -> str:
+        """Where Material's blog publishes a post with its default ``post_url_format`` (``{date}/{slug}``): the
+        blog's folder, the post's date as ``yyyy/MM/dd``, and its ``slug`` or its title made a slug."""
+        date = self._dates.get(uri)
+        blog = uri[: -len(ARTICLES)] if uri.endswith(ARTICLES) else uri.split("/posts/", 1)[0] + "/"
+        slug = meta.get("slug") if isinstance(meta.get("slug"), str) else slugify(title, "-")
+        return f"{blog}{date:%Y/%m/%d}/{slug}/" if date else page_url(uri)
+
     def page(
-        self, uri: str, markdown: str, meta: Mapping[str, Any], fallback_title: str = ""
+        self, uri: str, markdown: str, meta: Mapping[str, Any], fallback_title: str = "", url: str | None = None
     ) -> tuple[str, dict[str, Any]]:
-        """The page's Markdown with its citation block appended, and its head (the value of ``meta[HEAD_KEY]``)."""
+        """The page's Markdown with its citation block appended, and its head (the value of ``meta[HEAD_KEY]``).
+        ``url`` is the page's address under the site when the engine knows it (the plugin does: a blog post's is
+        not its file's)."""
         role = self.role(uri)
         title = page_title(markdown, meta, fallback_title or self.release.title)
         if role == "home":
@@ -115,8 +127,13 @@ class Citing:
             entry = self.catalog.entries.get(key)
             role = role if entry is not None else "page"
         published = self._dates.get(uri) if role == "article" else None
-        url = self.url(uri)
-        key = "ree-" + (page_url(uri).strip("/").replace("/", "-") or "home")
+        if url is not None:
+            url = self.base + url.lstrip("/")
+        elif role == "article":
+            url = self.base + self.article_url(uri, title, meta)
+        else:
+            url = self.url(uri)
+        key = "ree-" + (url.removeprefix(self.base).strip("/").replace("/", "-") or "home")
         page = cited(self.release, title, url, CSL_TYPES[role], key=key, issued=published)
         description = meta.get("description")
         described = Described(role, title, url, description if isinstance(description, str) else "", published, entry)
