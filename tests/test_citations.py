@@ -142,7 +142,7 @@ def test_the_block_marks_each_access_date_for_the_script() -> None:
         ("csl", "2026, 12, 6"),
     ]
     assert block.count("<dt>") == 5
-    assert "data-search-exclude" in block
+    assert 'data-search-exclude="true"' in block
 
 
 # --- The real site, built as published ---------------------------------------------------------------------------
@@ -151,7 +151,10 @@ SITE_URL = "https://example.org/atlas/"
 HEAD = re.compile(r"<head>(.*?)</head>", re.DOTALL)
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 TAG = re.compile(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">')
-BLOCK = re.compile(r'<details class="ree-cite" data-search-exclude>(.*?)</details>', re.DOTALL)
+# Material's search leaves the block out of its index, and takes the attribute that says so out of the page.
+BLOCK = re.compile(r'<details class="ree-cite"(?: data-search-exclude="true")?>(.*?)</details>', re.DOTALL)
+FIGURE_LINK = re.compile(r'<a class="ree-fig-cite" href="#(fig-\d+)" title="Cite this figure">cite</a>')
+FIGURE_CITE = re.compile(r'<li id="(fig-\d+)" value="\d+">(.*?)</li>')
 ENTRY = re.compile(r"<dt>([^<]+)</dt>\s*<dd>(.*?)</dd>", re.DOTALL)
 
 
@@ -291,3 +294,27 @@ def test_every_article_offers_its_citation(published: Path) -> None:
     for path in posts:
         (block,) = BLOCK.findall(path.read_text(encoding="utf-8"))
         assert "post-weblog" in block, path
+
+
+@pytest.mark.parametrize("where", ["producers/china", "producers/mountain-pass", "elements/neodymium"])
+def test_each_figure_links_to_its_own_citation_naming_site_and_source(published: Path, where: str) -> None:
+    from ree_site import build_catalog
+
+    catalog = build_catalog(ROOT / "data")
+    kind, record_id = where.split("/")
+    entry = catalog.get(kind.removesuffix("s"), record_id)
+    text = (published / where / "index.html").read_text(encoding="utf-8")
+    links = FIGURE_LINK.findall(text)
+    cites = dict(FIGURE_CITE.findall(text))
+    shown = [f for f in entry.record.figures if kind == "producers" or f.measure == "price"]
+    assert links and sorted(links) == sorted(cites), "every row's link has its citation, and no citation is unlinked"
+    assert len(links) <= len(shown)
+    sources = {catalog.get("source", f.source).record.url for f in shown}
+    for anchor, citation in cites.items():
+        plain = html.unescape(citation)
+        assert plain.startswith("Rare Earths Reference editors. (2026). " + entry.record.name + ": "), anchor
+        assert "(Version 2026.12.06)" in plain, anchor
+        assert f"{SITE_URL}{where}/#{anchor}." in plain, anchor
+        original = plain.split(" Original source: ", 1)[1]
+        assert re.match(r".+ \((\d{4}|n\.d\.)\)\. .+\. https?://", original), anchor
+        assert original.rsplit(". ", 1)[1] in sources, anchor

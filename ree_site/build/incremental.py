@@ -28,6 +28,7 @@ from jinja2 import Environment
 
 from ..data.loading import Entry, LoadCache, load_records
 from ..data.models import Record
+from ..data.release import Release
 from ..data.tracking import Key, recording
 from ..link.catalog import Catalog, link_kind, links_key, title_of
 from ..render.renderer import RenderedPage, Renderer
@@ -59,25 +60,30 @@ class Session:
         self._templates: tuple[tuple[str, int, int], ...] | None = None
         self._pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         self._env: Environment | None = None
+        #: The release and site address the last pages cite (a change renders every page again).
+        self._citing: tuple[Release | None, str] = (None, "")
 
-    def update(self) -> Rebuild:
-        """The catalog and pages for the files as they are now. Raises :class:`DataError` (the session keeps
-        its last good state) or :class:`TemplateRenderError`."""
+    def update(self, release: Release | None = None, site_url: str = "") -> Rebuild:
+        """The catalog and pages for the files as they are now, the figures citing ``release`` published at
+        ``site_url``. Raises :class:`DataError` (the session keeps its last good state) or
+        :class:`TemplateRenderError`."""
         gc.unfreeze()  # what the last update set aside may be garbage by now
         if not self.remember:
             catalog = Catalog.build(load_records(self.data_dir, self.root))
             _set_aside()
-            every = Renderer(catalog, self.templates_dir).render_all()
+            every = Renderer(catalog, self.templates_dir, release=release, site_url=site_url).render_all()
             return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
         _set_aside()
         templates = folder_signature(self.templates_dir)
-        why = self._why_complete(catalog, templates)
+        why = self._why_complete(catalog, templates) or (
+            "the release changed" if (release, site_url) != self._citing and self._catalog is not None else ""
+        )
         changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
         stale = changed | {("*", kind) for kind, _ in changed if not kind.startswith("links:")}
         if why or self._env is None:
             self._env = Renderer.environment(self.templates_dir)
-        renderer = Renderer(catalog, self.templates_dir, self._env)
+        renderer = Renderer(catalog, self.templates_dir, self._env, release=release, site_url=site_url)
         pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         rendered: set[str] = set()
         for uri, render in renderer.plan():
@@ -90,6 +96,7 @@ class Session:
             pages[uri] = (page, frozenset(reads))
             rendered.add(uri)
         self._catalog, self._templates, self._pages = catalog, templates, pages
+        self._citing = (release, site_url)
         return Rebuild(catalog, [page for page, _ in pages.values()], rendered, why)
 
     def _why_complete(self, catalog: Catalog, templates: tuple[tuple[str, int, int], ...]) -> str:

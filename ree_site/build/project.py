@@ -163,7 +163,8 @@ class Project:
                 problems = [Problem(display_path(self.data_dir, self.root), 1, 1, "", "no such folder of records")]
         else:
             try:
-                rebuild = self.session.update()
+                site_url = self.settings.site_url if self.settings is not None else ""
+                rebuild = self.session.update(release, site_url)
             except DataError as exc:
                 problems = list(exc.problems)
             except TemplateRenderError as exc:

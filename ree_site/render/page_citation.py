@@ -54,7 +54,7 @@ def citation_block(release: Release, page: Cited, heading: str = "Cite this page
         "JavaScript, the release's date: change it to yours)."
     )
     return (
-        f'<details class="ree-cite" data-search-exclude>\n<summary>{heading}</summary>\n'
+        f'<details class="ree-cite" data-search-exclude="true">\n<summary>{heading}</summary>\n'
         f'<p class="ree-cite__note">{note}</p>\n<dl>\n{rows}\n</dl>\n</details>'
     )
 

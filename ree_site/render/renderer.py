@@ -25,6 +25,7 @@ from markupsafe import Markup
 from ..data.fields import TEXT_MARKER
 from ..data.loading import Entry
 from ..data.models import Element, Issue, Producer, Record, Source
+from ..data.release import Release
 from ..data.text import (
     PERCENT_SIGN,
     QUALIFIER_SIGNS,
@@ -67,6 +68,7 @@ from ..link.pages import (
     relative_url,
 )
 from ..link.tables import DOWNLOADS
+from .figure_citation import FigureCites
 from .lazy import LazyImports
 from .search import INDEX_SEARCH, record_search, view_search
 from .views import Views
@@ -200,8 +202,17 @@ def split_text(value: str) -> list[tuple[str, str]]:
 class Renderer:
     """Renders pages from a :class:`Catalog`; templates are compiled once per renderer."""
 
-    def __init__(self, catalog: Catalog, override_dir: Path | None = None, env: Environment | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        override_dir: Path | None = None,
+        env: Environment | None = None,
+        *,
+        release: Release | None = None,
+        site_url: str = "",
+    ) -> None:
         self.catalog = catalog
+        self.release, self.site_url = release, site_url  # what figure citations name (no release: none)
         #: Compiled templates are kept by the environment: an incremental rebuild passes the last one in.
         self.env = env if env is not None else self.environment(override_dir)
 
@@ -299,6 +310,7 @@ class Renderer:
                 record_page=lambda entry: record_uri(entry.kind, entry.id),
                 refs=Citations(self.catalog, uri),
                 views=Views(self.catalog, uri),
+                figure_cites=self._figure_cites(uri),
                 **context,
             )
         except TemplateSyntaxError as exc:
@@ -310,6 +322,11 @@ class Renderer:
             raise TemplateRenderError(
                 f"template {template_name}: {type(exc).__name__}: {exc} (while rendering {uri})"
             ) from None
+
+    def _figure_cites(self, page_uri: str) -> Callable[[int], FigureCites] | None:
+        """Makes a list of figure citations for a table of the page, numbered from ``start`` (None: no release)."""
+        release = self.release
+        return None if release is None else lambda n=1: FigureCites(self.catalog, release, self.site_url, page_uri, n)
 
     def _linker(self, page_uri: str) -> Callable[..., Markup]:
         titles = self._titles
