@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from markdown.extensions.toc import slugify
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 
 from ..data.vocabulary import KIND_OF_FOLDER
 from ..link.pages import PAGED_KINDS, VIEW_PAGES, page_url
@@ -123,8 +123,7 @@ class Citing:
         entry = None
         if role == "record" and self.catalog is not None:
             folder, _, name = uri.partition("/")
-            key = (KIND_OF_FOLDER[folder], name.removesuffix(".md"))
-            entry = self.catalog.entries.get(key)
+            entry = self.catalog.entries.get((KIND_OF_FOLDER[folder], name.removesuffix(".md")))
             role = role if entry is not None else "page"
         published = self._dates.get(uri) if role == "article" else None
         if url is not None:

@@ -125,12 +125,17 @@ def _template(style: str, release: Release, kind: str, issued: dt.date, accessed
 
 def _title_case(title: str) -> str:
     """``title`` in headline style, by citeproc-py's own rule for ``text-case="title"``."""
+    return str(TextCased.case(_HEADLINE, String(title), "en"))
 
-    class _Headline(TextCased):
-        def get(self, key: str, default: Any = None) -> Any:
-            return "title" if key == "text-case" else default
 
-    return str(_Headline().case(String(title), "en"))
+class _Headline:
+    """What citeproc-py's rule asks of a style element: its ``text-case``."""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return "title" if key == "text-case" else default
+
+
+_HEADLINE = _Headline()
 
 
 def formatted(style: str, release: Release, page: Cited) -> str:

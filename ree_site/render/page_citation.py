@@ -4,7 +4,6 @@ that every engine's templates can show it without calling Python)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
@@ -32,8 +31,7 @@ def mark_accessed(text: str, *formats: str) -> str:
     """``text`` (HTML) with each access date in a ``<span class="ree-accessed" data-ree-date="...">``."""
     for name in formats:
         pattern, style = _ACCESSED[name]
-        text = pattern.sub(lambda m, s=style: f'{m[1]}<span class="ree-accessed" data-ree-date="{s}">{m[2]}</span>',
-                           text, count=1)  # fmt: skip
+        text = pattern.sub(rf'\1<span class="ree-accessed" data-ree-date="{style}">\2</span>', text, count=1)
     return text
 
 
@@ -84,10 +82,6 @@ def head_meta(release: Release, page: Cited, public_url: str, jsonld: dict[str, 
     text = json.dumps(jsonld, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return {"tags": citation_tags(release, page, public_url), "jsonld": text}
-
-
-def iso(value: dt.date) -> str:
-    return value.isoformat()
 
 
 __all__ = ["HEAD_KEY", "citation_block", "citation_tags", "head_meta", "mark_accessed"]

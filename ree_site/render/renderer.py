@@ -310,7 +310,9 @@ class Renderer:
                 record_page=lambda entry: record_uri(entry.kind, entry.id),
                 refs=Citations(self.catalog, uri),
                 views=Views(self.catalog, uri),
-                figure_cites=self._figure_cites(uri),
+                # Makes a table's figure citations (FigureCites), numbered from its argument; none without a release.
+                figure_cites=self.release
+                and functools.partial(FigureCites, self.catalog, self.release, self.site_url, uri),
                 **context,
             )
         except TemplateSyntaxError as exc:
@@ -322,11 +324,6 @@ class Renderer:
             raise TemplateRenderError(
                 f"template {template_name}: {type(exc).__name__}: {exc} (while rendering {uri})"
             ) from None
-
-    def _figure_cites(self, page_uri: str) -> Callable[[int], FigureCites] | None:
-        """Makes a list of figure citations for a table of the page, numbered from ``start`` (None: no release)."""
-        release = self.release
-        return None if release is None else lambda n=1: FigureCites(self.catalog, release, self.site_url, page_uri, n)
 
     def _linker(self, page_uri: str) -> Callable[..., Markup]:
         titles = self._titles
