@@ -129,7 +129,9 @@ def _title_case(title: str) -> str:
 
 
 class _Headline:
-    """What citeproc-py's rule asks of a style element: its ``text-case``."""
+    """What citeproc-py's rule asks of a style element: its ``text-case``, and the words it leaves in lower case."""
+
+    _stop_words = TextCased._stop_words
 
     def get(self, key: str, default: Any = None) -> Any:
         return "title" if key == "text-case" else default
