@@ -23,6 +23,7 @@ from ..data.articles import Article, find_articles
 from ..data.frontmatter import read_front_matter, split_front_matter
 from ..errors import DataError, Problem
 from ..render.embeds import expand_page
+from ..render.page_citation import HEAD_KEY
 from ..render.renderer import RenderedPage, Renderer
 from .citing import Citing, with_head
 from .export import export_files
@@ -124,7 +125,8 @@ def docs_tree(
         body = finish_page(catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False)
         if citing is not None:
             body, cite_head = citing.page(page.uri, body, page.meta, page.title)
-            head = with_head(head, cite_head)
+            # A generated page's front matter is one line of JSON: the head joins it there.
+            head = f"---\n{json.dumps({**page.meta, HEAD_KEY: cite_head}, ensure_ascii=False, sort_keys=True)}\n---\n\n"
         files[page.uri] = (head + body).encode("utf-8")
     for uri, content in (exports if exports is not None else export_files(catalog)).items():
         files[uri] = content.encode("utf-8")
