@@ -299,3 +299,29 @@ def test_a_chart_downloads_as_svg_png_and_csv(browser: Any, base_url: str, tmp_p
     assert lines[0].startswith("# World rare-earth mine production") and "Chart: Rare Earths Reference" in lines[0]
     assert lines[1] == "series,year,value,high,unit,as shown" and len(lines) > 50
     watched.check_clean()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_citations_open_read_and_date_themselves(browser: Any, base_url: str, width: int) -> None:
+    """The citation blocks, opened, fit the width and pass axe; the access date is the reader's (the browser's
+    clock set to 15 January 2030), in each format's own form; a figure's "cite" link opens its citation."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.clock.set_fixed_time("2030-01-15T12:00:00")
+    page = context.new_page()
+    for path in ("/producers/china/", "/elements/neodymium/", "/downloads/"):
+        page.goto(base_url + path, wait_until="networkidle")
+        dates = page.eval_on_selector_all(".ree-accessed", "s => s.map(e => [e.dataset.reeDate, e.textContent])")
+        assert dates == [["long", "January 15, 2030"], ["iso", "2030-01-15"], ["iso", "2030-01-15"],
+                         ["ris", "2030/01/15"], ["csl", "2030, 1, 15"]], path  # fmt: skip
+        page.evaluate("() => document.querySelectorAll('details.ree-cite').forEach(d => { d.open = true; })")
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width + 1, f"{path} scrolls sideways with its citations open ({scroll} px)"
+        assert violations(page) == [], path
+    page.goto(base_url + "/elements/neodymium/", wait_until="networkidle")  # its price table is not folded
+    link = page.locator("a.ree-fig-cite").first
+    target = link.get_attribute("href")
+    assert not page.locator(f"li{target}").is_visible()
+    link.click()
+    assert page.locator(f"li{target}").is_visible(), "the cite link opens the folded citations"
+    assert "Original source:" in page.locator(f"li{target}").inner_text()
+    context.close()

@@ -65,6 +65,21 @@ def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path,
     siblings = {link for link in _nav_links((out / "elements/neodymium/index.html").read_text())
                 if re.fullmatch(r"\.\./[a-z]+", link)}  # fmt: skip
     assert len(siblings) == 16, "the sixteen other elements in the sidebar of an element page"
+    # The same citations: the "Cite this page" block, the figures' citations, the citation_* tags and the JSON-LD,
+    # which Zensical reads from the front matter `generate` writes.
+    cited = ("elements/neodymium", "producers/china", "downloads", "blog/2026/11/16/what-are-rare-earths", "")
+    for where in cited:
+        ours, theirs = (_citations((site / where / "index.html").read_text()) for site in (real_site, out))
+        assert ours[0] and ours[1] and ours[2], where
+        assert ours == theirs, where
+
+
+def _citations(html: str) -> tuple[list[str], list[str], list[str]]:
+    """A page's citation blocks (without the attribute Material's search takes out), tags and JSON-LD."""
+    blocks = re.findall(r'<details class="ree-cite[^"]*"[^>]*>.*?</details>', html, re.DOTALL)
+    blocks = [re.sub(r' data-search-exclude="true"', "", block) for block in blocks]
+    tags = re.findall(r'<meta name="citation_[a-z_]+" content="[^"]*">', html)
+    return blocks, tags, re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
 
 
 def _nav_links(html: str) -> list[str]:

@@ -19,7 +19,8 @@ from ree_site.data.models import Producer
 from ree_site.link.catalog import Catalog
 from ree_site.link.tables import DOWNLOADS
 from ree_site.outputs.export import export_files
-from ree_site.render.renderer import Citations, Renderer
+from ree_site.render.references import Citations
+from ree_site.render.renderer import Renderer
 from ree_site.render.views import LetteredNotes, Views
 
 from .conftest import ROOT, SMALL_DATA, write_files

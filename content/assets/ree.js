@@ -189,6 +189,26 @@
     while (group) { group.open = true; group = group.parentElement.closest("details"); }
   }
 
+  // A citation's access date is the release's date in the page (a static page cannot know when it is read); here
+  // it becomes the reader's date, written as each format writes it (see ree_site/render/page_citation.py).
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+
+  function accessDates() {
+    var now = new Date(), y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    var written = {
+      long: MONTHS[m - 1] + " " + d + ", " + y,
+      iso: y + "-" + two(m) + "-" + two(d),
+      ris: y + "/" + two(m) + "/" + two(d),
+      csl: y + ", " + m + ", " + d
+    };
+    document.querySelectorAll(".ree-accessed[data-ree-date]").forEach(function (span) {
+      var text = written[span.dataset.reeDate];
+      if (text) span.textContent = text;
+    });
+  }
+
   // Material's search dialog has no accessible name of its own.
   function nameSearchDialog() {
     var dialog = document.querySelector(".md-search[role='dialog']");
@@ -208,5 +228,6 @@
     openTerm();
     nameSearchDialog();
     sourcesFilter();
+    accessDates();
   });
 })();

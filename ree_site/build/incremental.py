@@ -28,6 +28,7 @@ from jinja2 import Environment
 
 from ..data.loading import Entry, LoadCache, load_records
 from ..data.models import Record
+from ..data.release import Release
 from ..data.tracking import Key, recording
 from ..link.catalog import Catalog, link_kind, links_key, title_of
 from ..link.changes import History
@@ -63,31 +64,37 @@ class Session:
         self._pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         self._env: Environment | None = None
         self._history: History | None = None
+        #: The release and site address the last pages cite (a change renders every page again).
+        self._citing: tuple[Release | None, str] = (None, "")
 
-    def update(self, history: History | None = None) -> Rebuild:
+    def update(self, history: History | None = None, release: Release | None = None, site_url: str = "") -> Rebuild:
         """The catalog and pages for the files as they are now, with the history of the values (from the
-        repository: it changes with a commit). Raises :class:`DataError` (the session keeps its last good state)
-        or :class:`TemplateRenderError`."""
+        repository: it changes with a commit), the figures citing ``release`` published at ``site_url``. Raises
+        :class:`DataError` (the session keeps its last good state) or :class:`TemplateRenderError`."""
         gc.unfreeze()  # what the last update set aside may be garbage by now
         if not self.remember:
             catalog = Catalog.build(load_records(self.data_dir, self.root))
             catalog.site = self.site
             _set_aside()
-            every = Renderer(catalog, self.templates_dir, history=history).render_all()
+            every = Renderer(
+                catalog, self.templates_dir, history=history, release=release, site_url=site_url
+            ).render_all()
             return Rebuild(catalog, every, {page.uri for page in every}, "a one-off build")
         catalog = Catalog.build(load_records(self.data_dir, self.root, cache=self._files))
         catalog.site = self.site
         _set_aside()
         templates = folder_signature(self.templates_dir)
-        why = self._why_complete(catalog, templates)
+        why = self._why_complete(catalog, templates) or (
+            "the release changed" if (release, site_url) != self._citing and self._catalog is not None else ""
+        )
         if not why and history is not self._history:
             why = "the history of the values changed"  # a commit: record pages show their history
-        self._history = history
+        self._history, self._citing = history, (release, site_url)
         changed = _changed(self._catalog, catalog) if not why and self._catalog is not None else set()
         stale = changed | {("*", kind) for kind, _ in changed if not kind.startswith("links:")}
         if why or self._env is None:
             self._env = Renderer.environment(self.templates_dir)
-        renderer = Renderer(catalog, self.templates_dir, self._env, history)
+        renderer = Renderer(catalog, self.templates_dir, self._env, history, release=release, site_url=site_url)
         pages: dict[str, tuple[RenderedPage, frozenset[Key]]] = {}
         rendered: set[str] = set()
         for uri, render in renderer.plan():

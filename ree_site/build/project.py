@@ -26,6 +26,7 @@ from ..data.release import Release, read_release
 from ..errors import DataError, Problem, ReeError
 from ..link.catalog import Catalog
 from ..link.changes import History
+from ..outputs.citing import Citing
 from ..outputs.export import export_files
 from ..outputs.feeds import FEEDS, articles_feed, changes_feed
 from ..outputs.nav import NavItem, expand_nav
@@ -81,6 +82,12 @@ class Outcome:
         if self.problems:
             return f"problems in {data_dir}/, in the pages or in mkdocs.yml:\n{self.report()}"
         return self.failure
+
+    def citing(self, site_url: str) -> Citing | None:
+        """What every page's citation needs, for a site published at ``site_url``; None without a release."""
+        if self.release is None:
+            return None
+        return Citing(self.release, site_url, self.catalog, tuple(self.exports), self.articles)
 
     @cached_property
     def exports(self) -> dict[str, str]:
@@ -190,7 +197,8 @@ class Project:
                 self.session.site = release.title if release is not None else ""
                 history = self.history()
                 notes += self._history[0].notes if self._history else []  # old files the history passed over
-                rebuild = self.session.update(history)
+                site_url = (self.settings.site_url if self.settings is not None else None) or ""
+                rebuild = self.session.update(history, release, site_url)
             except DataError as exc:
                 problems = list(exc.problems)
             except TemplateRenderError as exc:

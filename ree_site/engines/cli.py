@@ -178,6 +178,7 @@ def _generate_once(args: argparse.Namespace, project: Project) -> int:
         files = docs_tree(
             outcome.catalog, project.docs_dir, project.templates_dir, outcome.abbreviations, pages=outcome.pages,
             root=project.root, articles=outcome.articles, exports=outcome.exports,
+            citing=outcome.citing((project.settings.site_url if project.settings else None) or ""),
         )  # fmt: skip
     except ReeError as exc:
         print(exc, flush=True)

@@ -22,8 +22,10 @@ from ..build.project import Outcome, Project
 from ..build.settings import read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
+from ..outputs.citing import Citing
 from ..outputs.tree import finish_page
 from ..render.banner import banner
+from ..render.page_citation import HEAD_KEY
 from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .config import ReeConfig
 from .mkdocs_adapter import (
@@ -75,6 +77,8 @@ class ReePlugin(BasePlugin[ReeConfig]):
         #: Under --dirty: what each rebuild must build again.
         self.dirty: DirtyBuild | None = None
         self.files: Files | None = None
+        #: What each page's citation needs (the release, the site's address, the records), while pages are read.
+        self.citing: Citing | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this hook keeps one plugin instance across the rebuilds of `mkdocs serve`, which is what lets a
@@ -111,6 +115,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
         if outcome.release is not None:
             # The footer (overrides/partials/copyright.html) and the citations read the release from here.
             config.extra["release"] = outcome.release.as_dict()
+        self.citing = outcome.citing(config.site_url or "")
         rendered = ""
         if self.serving and not outcome.stale:
             why = f" ({outcome.complete})" if outcome.complete else ""
@@ -174,12 +179,21 @@ class ReePlugin(BasePlugin[ReeConfig]):
             if not self.serving:
                 raise PluginError(exc.report()) from None
             # Reported with its place in on_config; the preview shows the page as it last expanded.
-            return self.last_good_markdown.get(uri, markdown)
+            return self._cite(self.last_good_markdown.get(uri, markdown), page)
         if self.serving and hand_written:
             self.last_good_markdown[uri] = finished
         if not hand_written and page.file.generated_by == GENERATOR:
             page.file.content_string = ""  # read: MkDocs holds the page's Markdown now, the text is not needed again
-        return finished
+        return self._cite(finished, page)
+
+    def _cite(self, markdown: str, page: Page) -> str:
+        """The page with its "Cite this page" block, and its citation tags and JSON-LD in ``page.meta`` (the same
+        step as `ree-site generate`, which writes them into the page's front matter)."""
+        if self.citing is None:
+            return markdown
+        markdown, head = self.citing.page(page.file.src_uri, markdown, page.meta, page.title or "", page.url)
+        page.meta[HEAD_KEY] = head
+        return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         search = page.meta.get("search") or {}
@@ -279,7 +293,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
             self.dirty.restore(files)
         if not (self.serving or self.dirty):
             # Every page has been read: free the records and the pipeline's outcome before the pages are written.
-            self.catalog = self.outcome = None
+            self.catalog = self.outcome = self.citing = None
         if self.serving and env.bytecode_cache is None:
             settings = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
             if settings != self.compiled.settings:

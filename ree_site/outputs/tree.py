@@ -20,10 +20,12 @@ import yaml
 
 from ..data.abbreviations import Abbreviations
 from ..data.articles import Article, find_articles
-from ..data.frontmatter import split_front_matter
+from ..data.frontmatter import read_front_matter, split_front_matter
 from ..errors import DataError, Problem
 from ..render.embeds import expand_page
+from ..render.page_citation import HEAD_KEY
 from ..render.renderer import RenderedPage, Renderer
+from .citing import Citing, with_head
 from .export import export_files
 
 if TYPE_CHECKING:
@@ -80,11 +82,12 @@ def docs_tree(
     pages: Sequence[RenderedPage] | None = None,
     articles: Sequence[Article] | None = None,
     exports: Mapping[str, str] | None = None,
+    citing: Citing | None = None,
 ) -> dict[str, bytes]:
     """Every file of the docs tree, by path: what MkDocs with the ``ree`` plugin would read, made plain.
     ``pages`` are the generated pages when already rendered (by an incremental session), ``articles`` the blog's
     posts when already read (by the pipeline, with the blog's options), ``exports`` the downloads when already
-    made (the pipeline's, with the release)."""
+    made (the pipeline's, with the release), ``citing`` what each page's citation needs (none without a release)."""
     if articles is None:
         articles = find_articles(docs_dir)
     files: dict[str, bytes] = {}
@@ -107,6 +110,9 @@ def docs_tree(
         except DataError as exc:
             problems.extend(exc.problems)
             continue
+        if citing is not None:
+            body, cite_head = citing.page(uri, body, read_front_matter(head + body, shown).data)
+            head = with_head(head, cite_head)
         files[uri] = (head + body).encode("utf-8")
     if problems:
         raise DataError(problems)
@@ -117,6 +123,10 @@ def docs_tree(
     for page in rendered:
         head, body = split_front_matter(page.text)
         body = finish_page(catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False)
+        if citing is not None:
+            body, cite_head = citing.page(page.uri, body, page.meta, page.title)
+            # A generated page's front matter is one line of JSON: the head joins it there.
+            head = f"---\n{json.dumps({**page.meta, HEAD_KEY: cite_head}, ensure_ascii=False, sort_keys=True)}\n---\n\n"
         files[page.uri] = (head + body).encode("utf-8")
     for uri, content in (exports if exports is not None else export_files(catalog)).items():
         files[uri] = content.encode("utf-8")
