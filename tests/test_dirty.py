@@ -19,6 +19,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -70,7 +71,10 @@ def site_paths(server: Server) -> list[str]:
     assert status == 200
     pages = sorted(set(_LOC.findall(sitemap)))
     _, downloads = get(server.url + "/downloads/")
-    files = sorted({"/" + href.lstrip("./") for href in _DOWNLOAD.findall(downloads) if "://" not in href})
+    base = server.url + "/downloads/"
+    files = sorted(
+        {urljoin(base, href)[len(server.url) :] for href in _DOWNLOAD.findall(downloads) if "://" not in href}
+    )
     return pages + files
 
 

@@ -178,7 +178,8 @@ def test_make_serve_serves_the_home_page_at_the_root() -> None:
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "serve", f"HOST=127.0.0.1:{port}"],
+        # -o: never remake .venv from here (a test must not reinstall the environment it runs in).
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "serve", f"HOST=127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
