@@ -209,6 +209,9 @@ class Project:
             outcome = Outcome(last[1], last[0], problems, failure, notes=notes, expanded=last[2], articles=articles)
             outcome.abbreviations, outcome.stale, outcome.release = self.read_abbreviations(), True, release
             outcome.site, outcome.blog_posts = self.site, self.blog.posts
+            if self._history is not None and last[0]:
+                # The last good pages go with the history they were made with (the feed of changes is the same).
+                outcome.history = self._history[1]
             return outcome
         expanded: dict[str, str] = {}
         if self.docs_dir.is_dir():
