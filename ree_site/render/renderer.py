@@ -48,6 +48,7 @@ from ..data.vocabulary import (
     MEASURE_LABELS,
     PROPERTY_LABELS,
     SOURCE_KIND_LABELS,
+    PLANT_STATUS_LABELS,
     STAGE_LABELS,
 )
 from ..errors import ReeError
@@ -148,6 +149,7 @@ class Renderer:
             kind_labels=KIND_LABELS,
             category_labels=CATEGORY_LABELS,
             stage_labels=STAGE_LABELS,
+            plant_status_labels=PLANT_STATUS_LABELS,
             source_kind_labels=SOURCE_KIND_LABELS,
             group_labels=GROUP_LABELS,
             view_pages=VIEW_PAGES,
