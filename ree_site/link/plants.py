@@ -32,7 +32,7 @@ def capacity_problems(catalog: Catalog) -> list[Problem]:
     """A capacity figure without its plant's status, or at a stage its producer does not work in."""
     problems = []
     for entry in catalog.producers:
-        producer = cast("Producer", entry.record)
+        producer = entry.record
         for index, figure in enumerate(producer.figures):
             if figure.measure != "capacity":
                 continue
@@ -42,7 +42,9 @@ def capacity_problems(catalog: Catalog) -> list[Problem]:
                     + ", ".join(STATUSES[:-1])
                     + f" or {STATUSES[-1]}"
                 )
-                problems.append(entry.document.problem(("figures", index, "measure"), f"figures[{index}].measure", message))
+                problems.append(
+                    entry.document.problem(("figures", index, "measure"), f"figures[{index}].measure", message)
+                )
             elif figure.stage is not None and producer.stages and figure.stage not in producer.stages:
                 listed = ", ".join(producer.stages)
                 message = (
@@ -70,6 +72,10 @@ class Capacity:
         return self.figure.status or "planned"
 
     @property
+    def name(self) -> str:
+        return cast("Producer", self.entry.record).name
+
+    @property
     def country(self) -> str:
         return cast("Producer", self.entry.record).country
 
@@ -79,7 +85,7 @@ def capacities(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
     when given: by stage in the order of the chain (those at no stage last), then status, then size."""
     found = []
     for entry in catalog.producers:
-        producer = cast("Producer", entry.record)
+        producer = entry.record
         if producer.kind == "country" or producer.aggregate is not None or producer.country == outside:
             continue
         for figure in stats.shown_figures(entry, "capacity"):
@@ -99,17 +105,17 @@ def added(found: list[Capacity]) -> dict[int, float]:
     for capacity in found:
         key = (capacity.entry.id, capacity.stage, capacity.figure.product)
         latest = groups.setdefault(key, {})
-        current = latest.get(capacity.status)
-        if current is None or capacity.figure.year > current.figure.year:
+        before = latest.get(capacity.status)
+        if before is None or capacity.figure.year > before.figure.year:
             latest[capacity.status] = capacity
     adds: dict[int, float] = {}
     for latest in groups.values():
         reached = 0.0
         for status in STATUSES:
-            capacity = latest.get(status)
-            if capacity is not None:
-                value = capacity.figure.value or 0
-                adds[id(capacity.figure)] = max(0.0, value - reached)
+            found_at = latest.get(status)
+            if found_at is not None:
+                value = found_at.figure.value or 0
+                adds[id(found_at.figure)] = max(0.0, value - reached)
                 reached = max(reached, value)
     return adds
 

@@ -160,7 +160,7 @@ def _capacity(catalog: Catalog) -> Iterable[list[Any]]:
     found = plants.capacities(catalog)
     adds = plants.added(found)
     return (
-        [c.entry.id, c.entry.record.name, c.country, c.stage, f.product, c.status, f.start_year, c.as_of.isoformat(),
+        [c.entry.id, c.name, c.country, c.stage, f.product, c.status, f.start_year, c.as_of.isoformat(),
          f.year, _num(f.value), f.qualifier, f.unit, _num(adds.get(id(f), 0.0)), f.source, f.note]
         for c in found
         for f in (c.figure,)

@@ -106,7 +106,9 @@ def export_files(catalog: Catalog, release: Release | None = None) -> dict[str, 
         files[f"{DOWNLOADS_DIR}/{download.csv}"] = _csv(download.header, download.rows(catalog), first)
         if download.rows_json is not None:
             rows = [dict(zip(download.header, row, strict=True)) for row in download.rows(catalog)]
-            files[f"{DOWNLOADS_DIR}/{download.rows_json}"] = _json({"release": head, "rows": _with_sources(rows, sources)})
+            files[f"{DOWNLOADS_DIR}/{download.rows_json}"] = _json(
+                {"release": head, "rows": _with_sources(rows, sources)}
+            )
             json_files.append(download.rows_json)
     for name, text in schema_files().items():
         schema = json.loads(text)

@@ -96,7 +96,7 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
     def draw(layout: str, width: int) -> str:
         plot = width - 4
         legend, used = _legend(keys, width, 2)
-        y = used + 4
+        y = bottom = used + 4
         marks: list[str] = []
         below: list[tuple[float, dict[str, tuple[float, float]]] | None] = []
         tops: list[float] = []
@@ -108,7 +108,7 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
                 marks.append(f'<rect class="ree-chart__empty" x="2" y="{bar}" width="{plot}" height="{_BAR}" rx="2"/>')
                 marks.append(_text(2 + plot / 2, bar + 16, row.empty, "ree-chart__label ree-chart__note", "middle"))
                 below.append(None)
-                y = bar + _BAR + _GAP
+                y, bottom = bar + _BAR + _GAP, bar + _BAR + 6
                 continue
             spans = _spans(row, plot, order)
             wanted = []
@@ -127,7 +127,7 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
                 for x, part in zip(placed, row.parts, strict=True)
             )
             below.append((bar + _BAR + _LINE + 2, spans))
-            y = bar + _BAR + _GAP
+            y, bottom = bar + _BAR + _GAP, bar + _BAR + _LINE + 6
         flows = []
         for index in range(len(rows) - 1):
             upper, lower = below[index], below[index + 1]
@@ -144,7 +144,7 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
                     f"C{a0:.1f},{mid:.1f} {a1:.1f},{mid:.1f} {a1:.1f},{y1:.1f} L{b1:.1f},{y1:.1f} "
                     f'C{b1:.1f},{mid:.1f} {b0:.1f},{mid:.1f} {b0:.1f},{y0:.1f} Z"/>'
                 )
-        head, tail = _svg_open(width, int(y - _GAP + 8), title, desc, layout)
+        head, tail = _svg_open(width, int(bottom), title, desc, layout)
         return "".join([head, *legend, *flows, *marks, tail])
 
     data = _csv(
@@ -154,11 +154,14 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
     return _figure(draw, caption, "flow", Credit(title, source, site), data)
 
 
-def stacked_chart(rows: list[Row], title: str, caption: str, *, source: str = "", site: str = "") -> Markup:
-    """Horizontal bars on one scale, each split into its parts (in one order on every bar), with its total and
-    its parts written under it."""
-    keys = _keys(rows, by_size=False)
-    order = list(keys)
+def stacked_chart(
+    rows: list[Row], title: str, caption: str, *, order: list[str] | None = None, source: str = "", site: str = ""
+) -> Markup:
+    """Horizontal bars on one scale, each split into its parts (in ``order`` on every bar, else in the order they
+    first appear), with its parts written under it."""
+    found = _keys(rows, by_size=False)
+    order = [name for name in order or list(found) if name in found]
+    keys = {name: str(index % 6) for index, name in enumerate(order)}
     top = max((sum(p.value for p in row.parts) for row in rows), default=0) or 1
     desc = "; ".join(f"{row.label}: " + ", ".join(f"{p.name} {p.text}" for p in row.parts) for row in rows)
 
@@ -180,7 +183,9 @@ def stacked_chart(rows: list[Row], title: str, caption: str, *, source: str = ""
                     )
             text = "; ".join(f"{p.name} {p.text}" for p in row.parts if p.value)
             lines = _lines(text, width - 4, 13)
-            marks.extend(_text(2, bar + _BAR + 14 + i * _LINE, line, "ree-chart__value") for i, line in enumerate(lines))
+            marks.extend(
+                _text(2, bar + _BAR + 14 + i * _LINE, line, "ree-chart__value") for i, line in enumerate(lines)
+            )
             y = bar + _BAR + 8 + _LINE * len(lines) + 10
         head, tail = _svg_open(width, int(y), title, desc, layout)
         return "".join([head, *legend, *marks, tail])

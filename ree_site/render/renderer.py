@@ -46,9 +46,9 @@ from ..data.vocabulary import (
     GROUP_LABELS,
     KIND_LABELS,
     MEASURE_LABELS,
+    PLANT_STATUS_LABELS,
     PROPERTY_LABELS,
     SOURCE_KIND_LABELS,
-    PLANT_STATUS_LABELS,
     STAGE_LABELS,
 )
 from ..errors import ReeError

@@ -15,7 +15,8 @@ from .chart_views import ChartViews
 from .flow_chart import Part, Row, flow_chart, stacked_chart
 
 if TYPE_CHECKING:
-    from ..data.models import Producer
+    from ..data.loading import Entry
+    from ..data.models import Producer, Record
     from ..data.parts import Figure
 
 #: The elements of rare-earth magnets, whose own shares get a flow diagram of their own where the data has them.
@@ -50,7 +51,7 @@ class SupplyViews(ChartViews):
         rows = [
             Row(
                 f"{STAGE_LABELS[s.stage]}, {s.year}" if s.year else STAGE_LABELS[s.stage],
-                [Part(b.name, b.share, percent(b.share)) for b in s.bands if b.share > 0],
+                [Part(b.name, b.share, self.share_text(b)) for b in s.bands if b.share > 0],
                 "No shares recorded",
             )
             for s in stages
@@ -67,9 +68,31 @@ class SupplyViews(ChartViews):
             **self.credit(figures),
         )
 
+    @staticmethod
+    def share_text(band: supply.Band) -> str:
+        """A share as printed: as its source gives it ("62 %"), or computed, to one decimal ("38.0 %")."""
+        return f"{number(band.figure.value)} %" if band.figure is not None else percent(band.share)
+
     def what_ifs(self, scope: supply.Scope = ()) -> list[supply.WhatIf]:
         """Every stage's concentration without each of its named countries, in the order of the chain."""
         return [w for s in self.chain(scope) for w in supply.what_if(s)]
+
+    def leader(self) -> Entry[Record] | None:
+        """The country that mined the most in the latest year with figures by country (the latest year of the
+        shares, or without world totals the latest year any country has a figure): the country whose shares the
+        elements index compares."""
+
+        def largest() -> Entry[Record] | None:
+            countries = stats.countries(self.catalog)
+            years = stats.country_years(self.catalog) or sorted(
+                {f.year for c in countries for f in stats.shown_figures(c, "mine-production")}
+            )
+            if not years:
+                return None
+            mined = [(f.value or 0, c) for c in countries if (f := stats.figure_for(c, "mine-production", years[-1]))]
+            return max(mined, key=lambda pair: pair[0])[1] if mined else None
+
+        return self.catalog.memo("leader", largest)
 
     def leader_country(self) -> str | None:
         """The country of the largest miner: the capacity "outside" it is the capacity the page adds up."""
@@ -106,6 +129,7 @@ class SupplyViews(ChartViews):
         outside = self.leader_country() or "the largest producer"
         return stacked_chart(
             rows,
+            order=list(PLANT_STATUS_LABELS.values()),
             title=f"Capacity of the plants outside {outside} by stage and status (t/yr)",
             caption=f"The capacity of the plants outside {outside} that the records give, in tonnes a year, by stage "
             "of the chain and by the plants' status. A plant's expansion counts once: each status adds what the "
