@@ -19,22 +19,18 @@ if TYPE_CHECKING:
     from ..data.models import Producer, Record
     from ..data.parts import Figure
 
-#: The elements of rare-earth magnets, whose own shares get a flow diagram of their own where the data has them.
-MAGNET_ELEMENTS = ("neodymium", "praseodymium", "dysprosium", "terbium")
-
-
 class SupplyViews(ChartViews):
     """The supply-chain page's charts and tables (links relative to ``page_uri``)."""
 
     def supply_scopes(self) -> list[tuple[supply.Scope, str]]:
-        """What the flow diagrams cover, each with its name: rare earths as a whole, then each magnet element (or
-        group of them) that some country has shares for."""
+        """What the flow diagrams cover, each with its name: rare earths as a whole, then each element (or group of
+        elements, such as the magnet rare earths) that some country has shares for."""
         names = {e.id: e.record.name for e in self.catalog.elements}
         found = []
         for scope in supply.scopes(self.catalog):
             if not scope:
                 found.append((scope, "Rare earths as a whole"))
-            elif all(element in MAGNET_ELEMENTS for element in scope):
+            else:
                 listed = [names.get(e, e) for e in scope]
                 name = listed[0] if len(listed) == 1 else ", ".join(listed[:-1]) + " and " + listed[-1]
                 found.append((scope, name))
@@ -145,4 +141,4 @@ class SupplyViews(ChartViews):
         return sorted(found, key=lambda f: -f.year)
 
 
-__all__ = ["MAGNET_ELEMENTS", "SupplyViews"]
+__all__ = ["SupplyViews"]
