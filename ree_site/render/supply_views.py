@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..data.models import Producer, Record
     from ..data.parts import Figure
 
+
 class SupplyViews(ChartViews):
     """The supply-chain page's charts and tables (links relative to ``page_uri``)."""
 
