@@ -22,6 +22,7 @@ PAGE_KINDS: dict[str, str] = {
     "issues index": "/issues/",
     "sources": "/sources/",
     "concentration": "/concentration/",
+    "supply chain": "/supply-chain/",
     "prices": "/prices/",
     "timeline": "/timeline/",
     "downloads": "/downloads/",

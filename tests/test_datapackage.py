@@ -57,14 +57,22 @@ def test_every_table_loads_with_its_declared_types(package_dir: Path) -> None:
             for row in rows:
                 for field in tables[download.name].schema.fields:
                     value = row[field.name]
-                    kind = {"integer": int, "number": (int, float, Decimal), "boolean": bool, "string": str}[field.type]
+                    kind = {
+                        "integer": int,
+                        "number": (int, float, Decimal),
+                        "boolean": bool,
+                        "string": str,
+                        "date": dt.date,
+                    }[field.type]
                     assert value is None or isinstance(value, kind), f"{download.name}: {field.name} {value!r}"
         prices = tables["prices"].read_rows()
         assert any(isinstance(r["value"], (int, float, Decimal)) and isinstance(r["year"], int) for r in prices)
         assert all(isinstance(r["estimated"], bool) for r in prices)
         for resource in package.resources:
             if resource.format == "json":
-                assert isinstance(json.loads((package_dir / resource.path).read_text())["records"], list)
+                # A collection's records, or a table's rows (stage-shares.json, capacity.json).
+                found = json.loads((package_dir / resource.path).read_text())
+                assert isinstance(found.get("records", found.get("rows")), list), resource.path
 
 
 def test_a_broken_key_fails_validation(package_dir: Path, tmp_path: Path) -> None:

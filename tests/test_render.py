@@ -33,6 +33,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "producers/china.md",
         "producers/index.md",
         "sources/index.md",
+        "supply-chain.md",
         "timeline.md",
     ]
 

@@ -147,6 +147,25 @@ class Producer(Record):
         for index, figure in enumerate(self.figures):
             yield ("figures", index, "year"), "a figure for", figure.year
 
+    @model_validator(mode="after")
+    def _plant_status_dated(self) -> Producer:
+        """A plant's status is confirmed no later than the review, and a running plant started by then."""
+        for index, figure in enumerate(self.figures):
+            if figure.status_as_of is not None and figure.status_as_of > self.reviewed:
+                raise FieldError(
+                    ("figures", index, "status_as_of"),
+                    f"the status is confirmed as of {figure.status_as_of}, later than the review date {self.reviewed}",
+                )
+            as_of = figure.status_as_of or self.reviewed
+            running = figure.status in ("operating", "commissioning")
+            if running and figure.start_year is not None and figure.start_year > as_of.year:
+                raise FieldError(
+                    ("figures", index, "start_year"),
+                    f"a plant {figure.status} as of {as_of} cannot start in {figure.start_year}; a later start is for "
+                    "a plant under construction or planned",
+                )
+        return self
+
 
 class Issue(Record):
     title: Name

@@ -9,16 +9,19 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .fields import ElementId, FieldError, Name, PartialDate, SourceId, Text, Year
+from .fields import Date, ElementId, FieldError, Name, PartialDate, SourceId, Text, Year
 from .plausible import implausible
 from .schema_rules import element_figure_schema, figure_schema, note_when_null
 from .vocabulary import (
+    CAPACITY_FIELDS,
     ELEMENT_MEASURES,
     ELEMENT_RECORD_MEASURES,
     MEASURE_UNITS,
     PARTNER_MEASURES,
     TONNAGE_UNITS,
     Measure,
+    PlantStatus,
+    Stage,
     Unit,
 )
 
@@ -134,6 +137,24 @@ class Figure(Cited):
             "to 30 June); year is then the calendar year the fiscal year ends in. Leave out for a calendar year.",
         )
     )
+    stage: Stage | None = Field(
+        None,
+        description="Capacity only: the stage of the chain the capacity serves (mining, separation, metal, magnets); "
+        "leave out for a step between stages, such as cracking and leaching to a mixed concentrate.",
+    )
+    status: PlantStatus | None = Field(
+        None,
+        description="Capacity only, and required there: operating, commissioning (starting up), construction or "
+        "planned. A capacity is the plant's total for its product and stage once that status is reached.",
+    )
+    start_year: Year | None = Field(
+        None,
+        description="Capacity only: the year the capacity started, or is expected to start, producing.",
+    )
+    status_as_of: Date | None = Field(
+        None,
+        description="Capacity only: the day a source last confirmed the status; defaults to the record's review date.",
+    )
     estimated: bool = False
     alternative: bool = Field(
         False,
@@ -193,6 +214,17 @@ class Figure(Cited):
             raise FieldError(("from_year",), f"from_year ({self.from_year}) must be before year ({self.year})")
         if self.basis is not None and self.measure != "price":
             raise FieldError(("basis",), f"basis applies only to price figures, not {self.measure}")
+        return self._capacity_fields()
+
+    def _capacity_fields(self) -> Figure:
+        """The stage, status and start of a plant belong to capacity figures alone. (That a capacity names its
+        status is checked across the catalog, :mod:`ree_site.link.plants`, so that the history keeps the versions
+        written before the rule; that a running plant started by its status date, by the producer, which knows the
+        review date the status defaults to.)"""
+        if self.measure != "capacity":
+            for name in CAPACITY_FIELDS:
+                if getattr(self, name) is not None:
+                    raise FieldError((name,), f"{name} applies only to capacity figures, not {self.measure}")
         return self
 
     @model_validator(mode="after")

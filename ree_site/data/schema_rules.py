@@ -7,6 +7,7 @@ from typing import Any, get_args
 
 from .plausible import PLAUSIBLE_PRICE, PLAUSIBLE_STOCK, PLAUSIBLE_TONNAGE, STOCK_MEASURES
 from .vocabulary import (
+    CAPACITY_FIELDS,
     ELEMENT_MEASURES,
     ELEMENT_RECORD_MEASURES,
     MEASURE_UNITS,
@@ -28,10 +29,15 @@ def figure_schema(schema: dict[str, Any]) -> None:
         having = sorted(m for m in measures if MEASURE_UNITS.get(m, TONNAGE_UNITS) == units)
         rules.append({"if": _measure_in(having), "then": {"properties": {"unit": {"enum": list(units)}}}})
     only: list[tuple[list[str], str]] = [(list(PARTNER_MEASURES), "partner"), (["price"], "basis")]
+    only += [(["capacity"], name) for name in CAPACITY_FIELDS]
     for allowed, name in only:
         others = sorted(set(measures) - set(allowed))
         rules.append({"if": _measure_in(others), "then": {"properties": {name: {"type": "null"}}}})
-    required: list[tuple[tuple[str, ...], str]] = [(PARTNER_MEASURES, "partner"), (ELEMENT_MEASURES, "element")]
+    required: list[tuple[tuple[str, ...], str]] = [
+        (PARTNER_MEASURES, "partner"),
+        (ELEMENT_MEASURES, "element"),
+        (("capacity",), "status"),
+    ]
     for needing, name in required:
         rules.append({"if": _measure_in(list(needing)), "then": {"required": [name]}})
     rules += [

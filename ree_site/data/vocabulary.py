@@ -15,6 +15,8 @@ Category = Literal[
     "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
 ]
 Status = Literal["active", "suspended", "ended", "ongoing"]
+#: Where a plant's capacity stands: producing, starting up, being built, or announced.
+PlantStatus = Literal["operating", "commissioning", "construction", "planned"]
 SourceKind = Literal["government", "international", "research", "reference", "company", "civil-society", "news"]
 Measure = Literal[
     "mine-production",
@@ -34,6 +36,7 @@ Measure = Literal[
     "separation-quota",
     "production-proxy",
     "tailings",
+    "demand",
 ]
 Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
 #: The units of the measures that MEASURE_UNITS does not list.
@@ -61,6 +64,7 @@ MEASURE_LABELS: dict[str, str] = {
     "separation-quota": "Smelting and separation quota",
     "production-proxy": "Production proxy (product tonnes)",
     "tailings": "Tailings held",
+    "demand": "Demand",
 }
 #: The unit each measure must be stated in (measures not listed take any of the tonnage units).
 MEASURE_UNITS: dict[str, tuple[str, ...]] = {
@@ -76,6 +80,14 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
     "separation-quota": ("t REO",),
     "production-proxy": ("t",),
     "tailings": ("t",),
+}
+#: The fields of a plant's capacity (its stage and status, from when, as of when), which no other measure takes.
+CAPACITY_FIELDS = ("stage", "status", "start_year", "status_as_of")
+PLANT_STATUS_LABELS: dict[str, str] = {
+    "operating": "Operating",
+    "commissioning": "Commissioning",
+    "construction": "Under construction",
+    "planned": "Planned",
 }
 #: Measures that compare with a partner country, and those that must name the element they are about.
 PARTNER_MEASURES = ("import-share", "production-proxy")

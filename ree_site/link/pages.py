@@ -56,6 +56,7 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 #: Generated pages that are not records: the views across collections.
 VIEW_PAGES: dict[str, str] = {
     "concentration": "concentration.md",
+    "supply-chain": "supply-chain.md",
     "prices": "prices.md",
     "timeline": "timeline.md",
     "downloads": "downloads.md",

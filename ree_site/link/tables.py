@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from ..data.vocabulary import FOLDERS
+from . import plants, supply
 from .pages import record_url
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class Download:
     about: Markup | None = None
     #: Columns that hold the id of a record of another table (or this one): column -> that table's CSV file.
     refers: tuple[tuple[str, str], ...] = ()
+    #: Whether the rows also go to a JSON file of their own (``stage-shares.json``), each source written out.
+    json_rows: bool = False
 
     @property
     def name(self) -> str:
@@ -67,6 +70,11 @@ class Download:
     def json(self) -> str | None:
         """The collection's own JSON file (``elements.json``), if it has one."""
         return f"{FOLDERS[self.kind]}.json" if self.kind else None
+
+    @property
+    def rows_json(self) -> str | None:
+        """The JSON file of the rows themselves, for a table that has one (``capacity.json``)."""
+        return f"{self.name}.json" if self.json_rows else None
 
     @property
     def within_json(self) -> str | None:
@@ -137,6 +145,28 @@ def _prices(catalog: Catalog) -> Iterable[list[Any]]:
     )  # fmt: skip
 
 
+def _stage_shares(catalog: Catalog) -> Iterable[list[Any]]:
+    return (
+        [_joined(scope), stage.stage, stage.year, band.name, band.entry.id if band.entry else None,
+         _num(round(band.share, 6)), "%", band.entry is None, band.figure.source if band.figure else None,
+         band.figure.note if band.figure else "100 % less the named countries' shares."]
+        for scope in supply.scopes(catalog)
+        for stage in supply.chain(catalog, scope)
+        for band in stage.bands
+    )  # fmt: skip
+
+
+def _capacity(catalog: Catalog) -> Iterable[list[Any]]:
+    found = plants.capacities(catalog)
+    adds = plants.added(found)
+    return (
+        [c.entry.id, c.name, c.country, c.stage, f.product, c.status, f.start_year, c.as_of.isoformat(),
+         f.year, _num(f.value), f.qualifier, f.unit, _num(adds.get(id(f), 0.0)), f.source, f.note]
+        for c in found
+        for f in (c.figure,)
+    )  # fmt: skip
+
+
 def _issues(catalog: Catalog) -> Iterable[list[Any]]:
     return (
         [e.id, r.title, r.category, r.status, _joined(r.elements), _joined(r.producers), record_url("issue", e.id)]
@@ -192,6 +222,26 @@ DOWNLOADS: tuple[Download, ...] = (
         about=Markup(
             "`prices.csv` has element, product, year, value, high (the upper bound of a range), unit,\n"
             "basis, estimated, alternative, source and edition"
+        ),
+    ),
+    Download(
+        "Shares of world output by stage and country", "stage-shares.csv",
+        ("elements", "stage", "year", "country", "producer", "value", "unit", "computed", "source", "note"),
+        _stage_shares, refers=(("producer", "producers.csv"), ("source", "sources.csv")), json_rows=True,
+        about=Markup(
+            "`stage-shares.csv` has elements (empty for rare earths as a whole), stage, year, country, producer,\n"
+            "value, unit, computed (true for the rest of the world, 100 % less the named countries), source and note"
+        ),
+    ),
+    Download(
+        "Plant capacity by stage and status", "capacity.csv",
+        ("producer", "name", "country", "stage", "product", "status", "start_year", "status_as_of", "year", "value",
+         "qualifier", "unit", "added", "source", "note"),
+        _capacity, refers=(("producer", "producers.csv"), ("source", "sources.csv")), json_rows=True,
+        about=Markup(
+            "`capacity.csv` has producer, name, country, stage, product, status, start_year, status_as_of, year,\n"
+            "value, qualifier, unit, added (what the figure adds to the plant's capacity at the statuses before it),\n"
+            "source and note"
         ),
     ),
     Download(

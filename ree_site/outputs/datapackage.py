@@ -65,11 +65,26 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "note": ("string", "A note for readers on the value."),
     "title": ("string", "The title."),
     "category": ("string", "The issue's category."),
-    "status": ("string", "The issue's status."),
+    "status": (
+        "string",
+        "The status: an issue's (active, suspended, ended, ongoing), or a plant's (operating, commissioning, "
+        "construction, planned).",
+    ),
     "issue": ("string", "The id of the issue record the event belongs to."),
     "date": ("string", "The date, as precise as the source gives it: 2010, 2010-09 or 2010-09-07."),
     "text": ("string", "What happened."),
     "publisher": ("string", "The publisher."),
+    "stage": ("string", "The stage of the chain: mining, separation, metal or magnets; empty for a step between."),
+    "computed": (
+        "boolean",
+        "True for a value the site computes (the rest of the world: 100 % less the named countries).",
+    ),
+    "start_year": ("integer", "The year the capacity started, or is expected to start, producing."),
+    "status_as_of": ("date", "The day a source last confirmed the status (else the record's review date)."),
+    "added": (
+        "number",
+        "What the capacity adds to the plant's capacity for its product and stage at the statuses before its own.",
+    ),
 }
 
 #: The CSV tables of the collections of records, whose id is the primary key.

@@ -98,17 +98,23 @@ def export_files(catalog: Catalog, release: Release | None = None) -> dict[str, 
             array = [record_json(e) for e in records_of(catalog, download.kind)]
             files[f"{DOWNLOADS_DIR}/{download.json}"] = _json({"release": head, "records": array})
             json_files.append(download.json)
+    sources = {
+        e.id: {"id": e.id, "title": r.title, "publisher": r.publisher, "year": r.year, "url": r.url}
+        for e, r in ((e, e.record) for e in catalog.sources)
+    }
     for download in DOWNLOADS:
         files[f"{DOWNLOADS_DIR}/{download.csv}"] = _csv(download.header, download.rows(catalog), first)
+        if download.rows_json is not None:
+            rows = [dict(zip(download.header, row, strict=True)) for row in download.rows(catalog)]
+            files[f"{DOWNLOADS_DIR}/{download.rows_json}"] = _json(
+                {"release": head, "rows": _with_sources(rows, sources)}
+            )
+            json_files.append(download.rows_json)
     for name, text in schema_files().items():
         schema = json.loads(text)
         files[f"{DOWNLOADS_DIR}/schema/{name}"] = (
             json.dumps({"$comment": first, **schema}, indent=2, ensure_ascii=False) + "\n"
         )
-    sources = {
-        e.id: {"id": e.id, "title": r.title, "publisher": r.publisher, "year": r.year, "url": r.url}
-        for e, r in ((e, e.record) for e in catalog.sources)
-    }
     for entry in catalog.entries.values():
         data = _with_sources(record_json(entry), sources) if entry.kind != "source" else record_json(entry)
         files[record_json_path(entry.kind, entry.id)] = _json({"release": head, "record": data})

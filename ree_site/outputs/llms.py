@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 VIEW_TEXTS: dict[str, str] = {
     "concentration": "who mines rare earths, each country's share of world mine production by year, and the "
     "concentration of supply (Herfindahl-Hirschman index)",
+    "supply-chain": "each country's share of world output at each stage from mine to magnet, the concentration if "
+    "one country's supply stopped, and the capacity of plants outside the largest producer by stage and status",
     "prices": "prices of rare-earth oxides and metals by product and year, with their units and bases",
     "timeline": "dated events of every supply-chain issue, in order",
     "downloads": "every collection as CSV and JSON, the JSON Schemas and the data package",

@@ -42,6 +42,7 @@ INDEX_SEARCH: dict[str, Any] = {"boost": 0.2}
 #: What readers call the views when they search for them.
 VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
+    "supply-chain": ["mine to magnet", "flow", "capacity", "what if", "Sankey", "separation", "magnets"],
     "prices": ["cost", "$/kg", "price history"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],

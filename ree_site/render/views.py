@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..data.text import note_mark
 from ..link import stats
-from .chart_views import ChartViews
+from .supply_views import SupplyViews
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
@@ -49,7 +49,7 @@ class ComputedShare:
     latest_share: float | None
 
 
-class Views(ChartViews):
+class Views(SupplyViews):
     """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
@@ -113,23 +113,6 @@ class Views(ChartViews):
         scope = min(len(f.elements) or 1 for _, f in found)
         chosen = [(p, f) for p, f in found if (len(f.elements) or 1) == scope]
         return sorted(chosen, key=lambda pf: (pf[1].product or "", -pf[1].year, -(pf[1].value or 0)))
-
-    def leader(self) -> Entry[Record] | None:
-        """The country that mined the most in the latest year with figures by country (the latest year of the
-        shares, or without world totals the latest year any country has a figure): the country whose shares the
-        elements index compares."""
-
-        def largest() -> Entry[Record] | None:
-            countries = stats.countries(self.catalog)
-            years = stats.country_years(self.catalog) or sorted(
-                {f.year for c in countries for f in stats.shown_figures(c, "mine-production")}
-            )
-            if not years:
-                return None
-            mined = [(f.value or 0, c) for c in countries if (f := stats.figure_for(c, "mine-production", years[-1]))]
-            return max(mined, key=lambda pair: pair[0])[1] if mined else None
-
-        return self.catalog.memo("leader", largest)
 
     def leader_share(self, entry: Entry[Record]) -> Figure | None:
         """The :meth:`leader`'s latest share of world output naming the element ``entry``, at the first stage
