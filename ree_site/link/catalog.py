@@ -15,6 +15,7 @@ from ..data.tracking import Key, note_reads, recording
 from ..data.vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 from ..errors import DataError, Problem, format_field
 from . import plausibility
+from .stats import rounding_slack
 from .countries import country_problems, located_in
 
 T = TypeVar("T")
@@ -109,12 +110,15 @@ class Catalog:
         return problems
 
     def _share_totals(self) -> list[Problem]:
-        """Shares of one stage in one year, among producers of one kind, cannot add up to more than 100 %.
+        """Shares of one stage in one year, among producers of one kind and for one scope (an element, a group of
+        elements, or rare earths as a whole), cannot add up to more than 100 %, give or take the rounding of the
+        printed values (68.3 % may stand for 68.25 %: half a unit of each value's last digit).
 
         Each producer counts with the value it shows (alternatives and superseded editions aside); a
         "less than" value is an upper bound and is left out of the sum.
         """
-        parts: dict[tuple[str, int, str, str | None], list[tuple[Entry[Record], int, float]]] = defaultdict(list)
+        Scope = tuple[str, int, str, str | None, tuple[str, ...]]
+        parts: dict[Scope, list[tuple[Entry[Record], int, float]]] = defaultdict(list)
         for _, entry in self._of("producer"):
             producer = cast("Producer", entry.record)
             if producer.aggregate is not None:
@@ -122,11 +126,12 @@ class Catalog:
             for shown, _others in split_shown(producer.figures):
                 if shown.measure in SHARE_MEASURES and shown.value is not None and shown.qualifier != "less-than":
                     index = next(i for i, figure in enumerate(producer.figures) if figure is shown)
-                    parts[(shown.measure, shown.year, producer.kind, shown.element)].append((entry, index, shown.value))
+                    scope = (shown.measure, shown.year, producer.kind, shown.element, tuple(sorted(shown.elements)))
+                    parts[scope].append((entry, index, shown.value))
         problems = []
-        for (measure, year, kind, _element), members in parts.items():
+        for (measure, year, kind, _element, _elements), members in parts.items():
             total = sum(value for _, _, value in members)
-            if total <= 100 + 1e-9:
+            if total <= 100 + rounding_slack([value for _, _, value in members]) + 1e-9:
                 continue
             members.sort(key=lambda member: member[0].document.path)
             entry, index, _ = members[-1]

@@ -17,6 +17,16 @@ STAGES = ("mining", "separation", "metal", "magnets")
 __all__ = ["split_shown"]  # defined with the figures, used from here by the views
 
 
+def rounding_slack(values: list[float]) -> float:
+    """How far printed shares may add up past their true total through rounding alone: half a unit of each
+    value's last digit (68.3 may be 68.25, 62 may be 61.5)."""
+    slack = 0.0
+    for value in values:
+        digits = f"{value:.6f}".rstrip("0").partition(".")[2]
+        slack += 0.5 * 10 ** -len(digits)
+    return slack
+
+
 def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
     """A producer's figures for ``measure`` in year order; within a year the first listed comes first."""
     record = cast("Producer", entry.record)
