@@ -138,7 +138,7 @@ class Catalog:
             listed = ", ".join(f"{e.id} {number(v)} %" for e, _, v in members)
             stage = STAGE_LABELS[measure.removeprefix("share-")].lower()
             message = (
-                f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(total)} % "
+                f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(round(total, 6))} % "
                 f"({listed}); shares of one stage in one year cannot pass 100 %"
             )
             problems.append(entry.document.problem(("figures", index, "value"), f"figures[{index}].value", message))
