@@ -157,7 +157,9 @@ def test_an_element_page_says_who_supplies_it_at_each_stage(site: Path) -> None:
     section = page.split('id="who-supplies-it-from-mine-to-magnet"', 1)[1].split("<h2", 1)[0]
     mining = re.search(r"<tr>\s*<td>Mining</td>\s*<td>(.*?)</td>\s*</tr>", section, re.DOTALL)
     assert mining, section[:2000]
-    assert re.search(r'<a href="../../producers/china/">China</a> 68.3 %, <a href="../../producers/australia/">', mining[1])
+    assert re.search(
+        r'<a href="../../producers/china/">China</a> 68.3 %, <a href="../../producers/australia/">', mining[1]
+    )
     assert "<small>For neodymium itself</small>" in mining[1]
     assert "<td>No source on the site gives country shares of metal making for neodymium.</td>" in section
     assert "Magnet making" in section and "For rare earths as a whole" in section

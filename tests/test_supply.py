@@ -117,8 +117,11 @@ def _share(value: float, *, stage: str = "mining", scope: str = "", year: int = 
     )
 
 
-PRASEODYMIUM = SMALL_DATA["elements/neodymium.yml"].replace("Neodymium", "Praseodymium").replace("Nd", "Pr").replace(
-    "atomic_number: 60", "atomic_number: 59"
+PRASEODYMIUM = (
+    SMALL_DATA["elements/neodymium.yml"]
+    .replace("Neodymium", "Praseodymium")
+    .replace("Nd", "Pr")
+    .replace("atomic_number: 60", "atomic_number: 59")
 )
 GROUP = ", elements: [neodymium, praseodymium]"
 
@@ -139,9 +142,7 @@ def test_a_group_figure_is_shown_as_the_group_s_where_the_element_has_none(make_
     views = Views(catalog, "elements/neodymium.md")
     mining, separation, metal, magnets = views.supply(catalog.get("element", "neodymium"))
     assert mining.scope == "group" and [(p.id, f.value) for p, f in mining.rows] == [("china", 90), ("malaysia", 8)]
-    assert views.scope_label(mining, catalog.get("element", "neodymium")) == (
-        "for the light rare earths as a group"
-    )
+    assert views.scope_label(mining, catalog.get("element", "neodymium")) == ("for the light rare earths as a group")
     assert separation.scope == "all" and [p.id for p, _ in separation.rows] == ["china", "malaysia"]
     assert metal.scope == magnets.scope == "none"
     page = {p.uri: p.markdown for p in Renderer(catalog).render_all()}["elements/neodymium.md"]

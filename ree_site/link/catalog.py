@@ -15,8 +15,8 @@ from ..data.tracking import Key, note_reads, recording
 from ..data.vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 from ..errors import DataError, Problem, format_field
 from . import plausibility
-from .stats import rounding_slack
 from .countries import country_problems, located_in
+from .stats import rounding_slack
 
 T = TypeVar("T")
 
@@ -117,8 +117,9 @@ class Catalog:
         Each producer counts with the value it shows (alternatives and superseded editions aside); a
         "less than" value is an upper bound and is left out of the sum.
         """
-        Scope = tuple[str, int, str, str | None, tuple[str, ...]]
-        parts: dict[Scope, list[tuple[Entry[Record], int, float]]] = defaultdict(list)
+        parts: dict[tuple[str, int, str, str | None, tuple[str, ...]], list[tuple[Entry[Record], int, float]]] = (
+            defaultdict(list)
+        )
         for _, entry in self._of("producer"):
             producer = cast("Producer", entry.record)
             if producer.aggregate is not None:
@@ -137,8 +138,9 @@ class Catalog:
             entry, index, _ = members[-1]
             listed = ", ".join(f"{e.id} {number(v)} %" for e, _, v in members)
             stage = STAGE_LABELS[measure.removeprefix("share-")].lower()
+            total = round(total, 6)  # 100.20000000000002 is printed 100.2
             message = (
-                f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(round(total, 6))} % "
+                f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(total)} % "
                 f"({listed}); shares of one stage in one year cannot pass 100 %"
             )
             problems.append(entry.document.problem(("figures", index, "value"), f"figures[{index}].value", message))

@@ -268,7 +268,12 @@ def _latest_per_country(pairs: list[tuple[Entry[Record], Figure]]) -> list[tuple
             continue
         if producer.id not in best or figure.year > best[producer.id][1].year:
             best[producer.id] = (producer, figure)
-    return sorted(best.values(), key=lambda pair: (-(pair[1].value or 0), pair[0].record.name))
+    return sorted(best.values(), key=lambda pair: (-(pair[1].value or 0), pair[0].id))
+
+
+def _is_country(entry: Entry[Record]) -> bool:
+    producer = cast("Producer", entry.record)
+    return producer.kind == "country" and producer.aggregate is None
 
 
 def stage_supply(catalog: Catalog, element_id: str, stage: str) -> StageSupply:
@@ -276,11 +281,7 @@ def stage_supply(catalog: Catalog, element_id: str, stage: str) -> StageSupply:
     the element itself if any, else those of the smallest group that covers it, else those for rare earths as a
     whole (figures naming no element)."""
     measure = f"share-{stage}"
-    named = [
-        (p, f)
-        for p, f in catalog.element_figures(element_id)
-        if f.measure == measure and p.record.kind == "country" and p.record.aggregate is None
-    ]
+    named = [(p, f) for p, f in catalog.element_figures(element_id) if f.measure == measure and _is_country(p)]
     shown = [(p, f) for p, f in named if f.value is not None and not f.alternative]
     if shown:
         size = min(len(f.elements) or 1 for _, f in shown)
@@ -288,8 +289,6 @@ def stage_supply(catalog: Catalog, element_id: str, stage: str) -> StageSupply:
         members = sorted(first.elements)
         chosen = [(p, f) for p, f in shown if (len(f.elements) or 1) == size and sorted(f.elements) == members]
         return StageSupply(stage, "group" if members else "element", tuple(first.elements), _latest_per_country(chosen))
-    whole = [
-        (p, f) for p in countries(catalog) for f in figures_of(p, measure) if f.element is None and not f.elements
-    ]
+    whole = [(p, f) for p in countries(catalog) for f in figures_of(p, measure) if f.element is None and not f.elements]
     rows = _latest_per_country(whole)
     return StageSupply(stage, "all" if rows else "none", (), rows)

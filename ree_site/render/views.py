@@ -13,7 +13,7 @@ from .chart_views import ChartViews
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
-    from ..data.models import Producer, Record
+    from ..data.models import Element, Producer, Record
     from ..data.parts import Event, Figure
 
 
@@ -103,14 +103,14 @@ class Views(ChartViews):
         earths as a group``, ``for praseodymium, neodymium, terbium and dysprosium as a group``, ``for rare earths
         as a whole``."""
         if supply.scope == "element":
-            return f"for {entry.record.name.lower()} itself"
+            return f"for {cast('Element', entry.record).name.lower()} itself"
         if supply.scope == "all":
             return "for rare earths as a whole"
         members = set(supply.elements)
         for group in ("light", "heavy"):
             if members == {e.id for e in self.catalog.elements if e.record.group.value == group}:
                 return f"for the {group} rare earths as a group"
-        names = [self.catalog.get("element", i).record.name.lower() for i in supply.elements]
+        names = [cast("Element", self.catalog.get("element", i).record).name.lower() for i in supply.elements]
         listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
         return f"for {listed} as a group"
 
