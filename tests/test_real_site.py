@@ -148,3 +148,20 @@ def test_frictionless_validate_passes_on_the_built_data_package(real_site: Path)
     result = subprocess.run(command, cwd=real_site / "downloads", capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:]
     assert "INVALID" not in result.stdout
+
+
+def test_an_element_page_says_who_supplies_it_at_each_stage(site: Path) -> None:
+    """Neodymium's page: the EU study's mining shares for neodymium itself, linked to each country, and a sentence
+    for metal making, which no source on the site gives shares for."""
+    page = (site / "elements" / "neodymium" / "index.html").read_text()
+    section = page.split('id="who-supplies-it-from-mine-to-magnet"', 1)[1].split("<h2", 1)[0]
+    mining = re.search(r"<tr>\s*<td>Mining</td>\s*<td>(.*?)</td>\s*</tr>", section, re.DOTALL)
+    assert mining, section[:2000]
+    assert re.search(
+        r'<a href="../../producers/china/">China</a> 68.3 %, <a href="../../producers/australia/">', mining[1]
+    )
+    assert "<small>For neodymium itself</small>" in mining[1]
+    assert "<td>No source on the site gives country shares of metal making for neodymium.</td>" in section
+    assert "Magnet making" in section and "For rare earths as a whole" in section
+    index = (site / "elements" / "index.html").read_text()
+    assert "<small>mining, 2023</small>" in index and "<small>separation and refining, 2023</small>" in index

@@ -46,10 +46,9 @@ def test_element_page(data_dir: Path) -> None:
     assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
     assert "1885 by Carl Auer von Welsbach" in page
     # Backlinks: neither the producer nor the issue is named in the element's file.
-    # A producer without a sourced share is listed compactly under its stage, never as a "not recorded" cell.
-    assert (
-        "### Mining\n\nProducers at this stage (no share recorded): [China](../producers/china.md) (country)." in page
-    )
+    # The producers are listed compactly by stage; their shares are in "Who supplies it", never as empty cells.
+    assert "## Producers by stage\n\n- Mining: [China](../producers/china.md) (country)." in page
+    assert "| Mining | No source on the site gives country shares of mining for neodymium. |" in page
     assert "not recorded" not in page
     assert "- [Export controls](../issues/export-controls.md)" in page
     # Sources numbered in order of first citation, each linking to its source page.

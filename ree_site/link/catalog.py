@@ -17,6 +17,7 @@ from ..errors import DataError, Problem, format_field
 from . import plausibility
 from .countries import country_problems, located_in
 from .plants import capacity_problems
+from .stats import rounding_slack
 
 T = TypeVar("T")
 
@@ -111,12 +112,16 @@ class Catalog:
         return problems
 
     def _share_totals(self) -> list[Problem]:
-        """Shares of one stage in one year, among producers of one kind, cannot add up to more than 100 %.
+        """Shares of one stage in one year, among producers of one kind and for one scope (an element, a group of
+        elements, or rare earths as a whole), cannot add up to more than 100 %, give or take the rounding of the
+        printed values (68.3 % may stand for 68.25 %: half a unit of each value's last digit).
 
         Each producer counts with the value it shows (alternatives and superseded editions aside); a
         "less than" value is an upper bound and is left out of the sum.
         """
-        parts: dict[tuple[str, int, str, str | None], list[tuple[Entry[Record], int, float]]] = defaultdict(list)
+        parts: dict[tuple[str, int, str, str | None, tuple[str, ...]], list[tuple[Entry[Record], int, float]]] = (
+            defaultdict(list)
+        )
         for _, entry in self._of("producer"):
             producer = cast("Producer", entry.record)
             if producer.aggregate is not None:
@@ -124,16 +129,18 @@ class Catalog:
             for shown, _others in split_shown(producer.figures):
                 if shown.measure in SHARE_MEASURES and shown.value is not None and shown.qualifier != "less-than":
                     index = next(i for i, figure in enumerate(producer.figures) if figure is shown)
-                    parts[(shown.measure, shown.year, producer.kind, shown.element)].append((entry, index, shown.value))
+                    scope = (shown.measure, shown.year, producer.kind, shown.element, tuple(sorted(shown.elements)))
+                    parts[scope].append((entry, index, shown.value))
         problems = []
-        for (measure, year, kind, _element), members in parts.items():
+        for (measure, year, kind, _element, _elements), members in parts.items():
             total = sum(value for _, _, value in members)
-            if total <= 100 + 1e-9:
+            if total <= 100 + rounding_slack([value for _, _, value in members]) + 1e-9:
                 continue
             members.sort(key=lambda member: member[0].document.path)
             entry, index, _ = members[-1]
             listed = ", ".join(f"{e.id} {number(v)} %" for e, _, v in members)
             stage = STAGE_LABELS[measure.removeprefix("share-")].lower()
+            total = round(total, 6)  # 100.20000000000002 is printed 100.2
             message = (
                 f"the {KIND_LABELS[kind].lower()} shares of world {stage} in {year} add up to {number(total)} % "
                 f"({listed}); shares of one stage in one year cannot pass 100 %"

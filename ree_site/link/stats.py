@@ -17,6 +17,16 @@ STAGES = ("mining", "separation", "metal", "magnets")
 __all__ = ["split_shown"]  # defined with the figures, used from here by the views
 
 
+def rounding_slack(values: list[float]) -> float:
+    """How far printed shares may add up past their true total through rounding alone: half a unit of each
+    value's last digit (68.3 may be 68.25, 62 may be 61.5)."""
+    slack = 0.0
+    for value in values:
+        digits = f"{value:.6f}".rstrip("0").partition(".")[2]
+        slack += 0.5 * 10 ** -len(digits)
+    return slack
+
+
 def figures_of(entry: Entry[Record], measure: str) -> list[Figure]:
     """A producer's figures for ``measure`` in year order; within a year the first listed comes first."""
     record = cast("Producer", entry.record)
@@ -225,3 +235,60 @@ def products(figures: list[Figure]) -> dict[str, list[Figure]]:
     for figure in figures:
         groups.setdefault(figure.product or "", []).append(figure)
     return {name: sorted(found, key=lambda f: f.year) for name, found in groups.items()}
+
+
+@dataclass(frozen=True)
+class StageSupply:
+    """Countries' shares of world output at one ``stage`` for one element, largest first. ``scope`` says what the
+    shares are for: ``element`` (the element itself), ``group`` (a group it belongs to, whose members are
+    ``elements``), ``all`` (rare earths as a whole), or ``none`` where no source gives a share at this stage."""
+
+    stage: str
+    scope: str
+    elements: tuple[str, ...]
+    rows: list[tuple[Entry[Record], Figure]]
+
+    def batches(self) -> list[tuple[int, str, list[tuple[Entry[Record], Figure]]]]:
+        """The rows by year and source, each batch in order of its largest share: a table cell names the year and
+        cites the source once per batch."""
+        found: dict[tuple[int, str], list[tuple[Entry[Record], Figure]]] = {}
+        for producer, figure in self.rows:
+            found.setdefault((figure.year, figure.source), []).append((producer, figure))
+        return [(year, source, rows) for (year, source), rows in found.items()]
+
+    def total(self, year: int, source: str) -> float:
+        """The sum of the shares of one batch."""
+        return sum(f.value or 0 for _, f in self.rows if f.year == year and f.source == source)
+
+
+def _latest_per_country(pairs: list[tuple[Entry[Record], Figure]]) -> list[tuple[Entry[Record], Figure]]:
+    best: dict[str, tuple[Entry[Record], Figure]] = {}
+    for producer, figure in pairs:
+        if figure.value is None or figure.alternative:
+            continue
+        if producer.id not in best or figure.year > best[producer.id][1].year:
+            best[producer.id] = (producer, figure)
+    return sorted(best.values(), key=lambda pair: (-(pair[1].value or 0), pair[0].id))
+
+
+def _is_country(entry: Entry[Record]) -> bool:
+    producer = cast("Producer", entry.record)
+    return producer.kind == "country" and producer.aggregate is None
+
+
+def stage_supply(catalog: Catalog, element_id: str, stage: str) -> StageSupply:
+    """The countries' latest shares of world output at ``stage`` for the element ``element_id``: those given for
+    the element itself if any, else those of the smallest group that covers it, else those for rare earths as a
+    whole (figures naming no element)."""
+    measure = f"share-{stage}"
+    named = [(p, f) for p, f in catalog.element_figures(element_id) if f.measure == measure and _is_country(p)]
+    shown = [(p, f) for p, f in named if f.value is not None and not f.alternative]
+    if shown:
+        size = min(len(f.elements) or 1 for _, f in shown)
+        first = next(f for _, f in shown if (len(f.elements) or 1) == size)
+        members = sorted(first.elements)
+        chosen = [(p, f) for p, f in shown if (len(f.elements) or 1) == size and sorted(f.elements) == members]
+        return StageSupply(stage, "group" if members else "element", tuple(first.elements), _latest_per_country(chosen))
+    whole = [(p, f) for p in countries(catalog) for f in figures_of(p, measure) if f.element is None and not f.elements]
+    rows = _latest_per_country(whole)
+    return StageSupply(stage, "all" if rows else "none", (), rows)

@@ -13,12 +13,10 @@ from .supply_views import SupplyViews
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
-    from ..data.models import Producer, Record
+    from ..data.models import Element, Producer, Record
     from ..data.parts import Event, Figure
 
 
-#: One stage of the chain on an element page: (stage, producers with a sourced share, producers without one).
-StageGroup = tuple[str, list[tuple["Entry[Record]", "Figure"]], list["Entry[Record]"]]
 #: One period of the timeline: (its label, its events, whether its group starts open).
 Period = tuple[str, list[tuple[str, "Entry[Record]", "Event"]], bool]
 
@@ -87,22 +85,34 @@ class Views(SupplyViews):
             years.setdefault(entry.record.year or 0, []).append(entry)
         return [(str(year) if year else "undated", years[year]) for year in sorted(years, reverse=True)]
 
-    def by_stage(self, entries: list[Entry[Record]]) -> dict[str, list[tuple[Entry[Record], Figure | None]]]:
-        """``entries`` (producers) grouped by the stages they work in, each with its latest share there."""
-        groups: dict[str, list[tuple[Entry[Record], Figure | None]]] = {stage: [] for stage in stats.STAGES}
+    def by_stage(self, entries: list[Entry[Record]]) -> list[tuple[str, list[Entry[Record]]]]:
+        """``entries`` (producers) grouped by the stages they work in, in the order of the chain."""
+        groups: dict[str, list[Entry[Record]]] = {stage: [] for stage in stats.STAGES}
         for entry in entries:
             for stage in cast("Producer", entry.record).stages:
-                groups[stage].append((entry, stats.figure_for(entry, f"share-{stage}")))
-        return {stage: members for stage, members in groups.items() if members}
+                groups[stage].append(entry)
+        return [(stage, members) for stage, members in groups.items() if members]
 
-    def shares_by_stage(self, entries: list[Entry[Record]]) -> list[StageGroup]:
-        """Per stage: the producers with a sourced share (largest first), and the others, listed compactly."""
-        found = []
-        for stage, members in self.by_stage(entries).items():
-            shared = sorted(((e, f) for e, f in members if f is not None), key=lambda m: -(m[1].value or 0))
-            others = [e for e, f in members if f is None]
-            found.append((stage, shared, others))
-        return found
+    def supply(self, entry: Entry[Record]) -> list[stats.StageSupply]:
+        """Who supplies the element ``entry`` at each stage of the chain, from mine to magnet: the countries'
+        shares for the element itself, else for its smallest group, else for rare earths as a whole."""
+        return [stats.stage_supply(self.catalog, entry.id, stage) for stage in stats.STAGES]
+
+    def scope_label(self, supply: stats.StageSupply, entry: Entry[Record]) -> str:
+        """What a stage's shares are for, as a reader reads it: ``for cerium itself``, ``for the light rare
+        earths as a group``, ``for praseodymium, neodymium, terbium and dysprosium as a group``, ``for rare earths
+        as a whole``."""
+        if supply.scope == "element":
+            return f"for {cast('Element', entry.record).name.lower()} itself"
+        if supply.scope == "all":
+            return "for rare earths as a whole"
+        members = set(supply.elements)
+        for group in ("light", "heavy"):
+            if members == {e.id for e in self.catalog.elements if e.record.group.value == group}:
+                return f"for the {group} rare earths as a group"
+        names = [cast("Element", self.catalog.get("element", i).record).name.lower() for i in supply.elements]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+        return f"for {listed} as a group"
 
     def about(self, entry: Entry[Record], measure: str) -> list[tuple[Entry[Record], Figure]]:
         """Producer figures of ``measure`` about the element ``entry``, the most specific scope only: figures
@@ -114,21 +124,17 @@ class Views(SupplyViews):
         chosen = [(p, f) for p, f in found if (len(f.elements) or 1) == scope]
         return sorted(chosen, key=lambda pf: (pf[1].product or "", -pf[1].year, -(pf[1].value or 0)))
 
-    def leader_share(self, entry: Entry[Record]) -> Figure | None:
-        """The :meth:`leader`'s latest share of world output naming the element ``entry``, at the first stage
-        that has one."""
+    def leader_share(self, entry: Entry[Record]) -> tuple[stats.StageSupply, Figure] | None:
+        """The :meth:`leader`'s latest share of world output for the element ``entry`` itself or for its group, at
+        the first stage of the chain that has one, with that stage's shares."""
         leader = self.leader()
         if leader is None:
             return None
-        for stage in stats.STAGES:
-            found = [
-                f
-                for p, f in self.catalog.element_figures(entry.id)
-                if p.id == leader.id and f.measure == f"share-{stage}"
-            ]
-            latest = stats.latest(found)
-            if latest is not None:
-                return latest
+        for supply in self.supply(entry):
+            if supply.scope in ("element", "group"):
+                found = next((f for p, f in supply.rows if p.id == leader.id), None)
+                if found is not None:
+                    return supply, found
         return None
 
     def long_run_leaders(self) -> list[Entry[Record]]:
