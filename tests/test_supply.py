@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from ree_site import build_catalog
-from ree_site.link import plants, supply
+from ree_site.link import plants, stats, supply
 from ree_site.link.catalog import Catalog
 from ree_site.outputs.export import export_files
 from ree_site.render.flow_chart import Part, Row, flow_chart
@@ -75,7 +75,9 @@ def test_each_stage_of_the_real_data_adds_up_to_its_total(real: Catalog) -> None
             if not stage.bands:
                 continue
             where = f"{scope or 'all'} {stage.stage} {stage.year}"
-            assert stage.total == pytest.approx(100), where
+            # 100 %, or a little past it where the sources' rounded shares add up past it (EU 2023: 100.1 %).
+            slack = stats.rounding_slack([band.share for band in stage.named])
+            assert 100 - 1e-9 <= stage.total <= 100 + slack + 1e-9, where
             for band in stage.named:
                 assert band.figure is not None and band.figure.year == stage.year, f"{where}: {band.entry.id}"
                 assert band.figure.measure == f"share-{stage.stage}", f"{where}: {band.entry.id}"
