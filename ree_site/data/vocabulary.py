@@ -11,6 +11,8 @@ KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items
 
 Stage = Literal["mining", "separation", "metal", "magnets"]
 ProducerKind = Literal["country", "company", "mine", "refinery", "magnet-maker"]
+#: The kinds of producer that are one site, and may so have a location.
+SITE_KINDS = ("mine", "refinery", "magnet-maker")
 Category = Literal[
     "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
 ]
@@ -34,6 +36,8 @@ Measure = Literal[
     "separation-quota",
     "production-proxy",
     "tailings",
+    "exports",
+    "imports",
 ]
 Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
 #: The units of the measures that MEASURE_UNITS does not list.
@@ -61,6 +65,8 @@ MEASURE_LABELS: dict[str, str] = {
     "separation-quota": "Smelting and separation quota",
     "production-proxy": "Production proxy (product tonnes)",
     "tailings": "Tailings held",
+    "exports": "Exports (product tonnes)",
+    "imports": "Imports (product tonnes)",
 }
 #: The unit each measure must be stated in (measures not listed take any of the tonnage units).
 MEASURE_UNITS: dict[str, tuple[str, ...]] = {
@@ -76,9 +82,18 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
     "separation-quota": ("t REO",),
     "production-proxy": ("t",),
     "tailings": ("t",),
+    "exports": ("t",),
+    "imports": ("t",),
 }
 #: Measures that compare with a partner country, and those that must name the element they are about.
-PARTNER_MEASURES = ("import-share", "production-proxy")
+PARTNER_MEASURES = ("import-share", "production-proxy", "exports", "imports")
+#: How a partner is named after each of those measures: "from Myanmar", "to Germany".
+PARTNER_WORDS: dict[str, str] = {"import-share": "from", "production-proxy": "to", "exports": "to", "imports": "from"}
+#: The trade measures: goods counted at the border, which must name their product (with its HS code where the
+#: source gives one) and may be given month by month.
+TRADE_MEASURES = ("exports", "imports")
+#: The partner of a trade figure for the total to or from every country (as UN Comtrade names it).
+WORLD_PARTNER = "World"
 ELEMENT_MEASURES = ("ore-grade",)
 #: The measures an element record may hold itself (the element is then implied).
 ELEMENT_RECORD_MEASURES = ("price",)
