@@ -34,6 +34,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "producers/index.md",
         "sources/index.md",
         "timeline.md",
+        "trade.md",
     ]
 
 

@@ -57,6 +57,7 @@ def relative_link(from_uri: str, to_uri: str) -> str:
 VIEW_PAGES: dict[str, str] = {
     "concentration": "concentration.md",
     "prices": "prices.md",
+    "trade": "trade.md",
     "timeline": "timeline.md",
     "downloads": "downloads.md",
     "changes": "changes.md",

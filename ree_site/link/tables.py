@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..data.vocabulary import FOLDERS
+from ..data.vocabulary import FOLDERS, TRADE_MEASURES
 from .pages import record_url
 
 if TYPE_CHECKING:
@@ -101,8 +101,8 @@ def _producers(catalog: Catalog) -> Iterable[list[Any]]:
 
 def _figures(catalog: Catalog) -> Iterable[list[Any]]:
     return (
-        [e.id, f.measure, f.element, _joined(f.elements), f.product, f.partner, f.from_year, f.year, f.value, f.high,
-         f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.edition, f.source, f.note]
+        [e.id, f.measure, f.element, _joined(f.elements), f.product, f.partner, f.from_year, f.year, f.month, f.value,
+         f.high, f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.edition, f.source, f.note]
         for e in catalog.producers
         for f in e.record.figures
     )  # fmt: skip
@@ -134,6 +134,17 @@ def _prices(catalog: Catalog) -> Iterable[list[Any]]:
         for e in catalog.elements
         for f in sorted(e.record.figures, key=lambda f: (f.product or "", f.year))
         if f.measure == "price"
+    )  # fmt: skip
+
+
+def _trade(catalog: Catalog) -> Iterable[list[Any]]:
+    return (
+        [e.id, f.measure, f.product, f.partner, f.year, f.month, _num(f.value), f.qualifier, f.unit, f.alternative,
+         f.source, f.note]
+        for e in catalog.producers
+        for f in sorted(e.record.figures, key=lambda f: (f.measure, f.product or "", f.partner or "", f.year,
+                                                        f.month or 0))
+        if f.measure in TRADE_MEASURES
     )  # fmt: skip
 
 
@@ -169,8 +180,8 @@ DOWNLOADS: tuple[Download, ...] = (
     ),
     Download(
         "Producer figures", "figures.csv",
-        ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "value", "high",
-         "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
+        ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "month", "value",
+         "high", "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
         _figures, within="producer",
         refers=(("producer", "producers.csv"), ("element", "elements.csv"), ("source", "sources.csv")),
     ),
@@ -192,6 +203,17 @@ DOWNLOADS: tuple[Download, ...] = (
         about=Markup(
             "`prices.csv` has element, product, year, value, high (the upper bound of a range), unit,\n"
             "basis, estimated, alternative, source and edition"
+        ),
+    ),
+    Download(
+        "Exports and imports by product, partner and period", "trade.csv",
+        ("producer", "measure", "product", "partner", "year", "month", "value", "qualifier", "unit", "alternative",
+         "source", "note"),
+        _trade, refers=(("producer", "producers.csv"), ("source", "sources.csv")),
+        about=Markup(
+            "`trade.csv` has producer (the reporting country), measure (exports or imports), product (the goods, with\n"
+            'their HS code where the source gives one), partner ("World" for the total), year, month (empty for a\n'
+            "whole year), value, qualifier, unit (tonnes of product), alternative, source and note"
         ),
     ),
     Download(

@@ -23,6 +23,10 @@ VIEW_TEXTS: dict[str, str] = {
     "concentration": "who mines rare earths, each country's share of world mine production by year, and the "
     "concentration of supply (Herfindahl-Hirschman index)",
     "prices": "prices of rare-earth oxides and metals by product and year, with their units and bases",
+    "trade": "China's exports and imports of rare earths and magnets by product, partner, year and month, with the "
+    "export-control dates",
+    "map": "a world map of mine production and reserves by country, with the sites of mines, refineries and magnet "
+    "plants",
     "timeline": "dated events of every supply-chain issue, in order",
     "downloads": "every collection as CSV and JSON, the JSON Schemas and the data package",
 }

@@ -43,6 +43,8 @@ INDEX_SEARCH: dict[str, Any] = {"boost": 0.2}
 VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
     "prices": ["cost", "$/kg", "price history"],
+    "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "export controls"],
+    "map": ["world map", "where", "locations", "sites", "reserves by country"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
     "changes": ["what changed", "revisions", "updates", "feed", "Atom"],

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..data.text import note_mark
 from ..link import stats
-from .chart_views import ChartViews
+from .trade_views import TradeViews
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
@@ -49,7 +49,7 @@ class ComputedShare:
     latest_share: float | None
 
 
-class Views(ChartViews):
+class Views(TradeViews):
     """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
