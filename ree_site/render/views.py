@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..data.text import note_mark
 from ..link import stats
+from .map_views import MapViews
 from .trade_views import TradeViews
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class ComputedShare:
     latest_share: float | None
 
 
-class Views(TradeViews):
+class Views(TradeViews, MapViews):
     """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
