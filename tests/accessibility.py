@@ -23,6 +23,8 @@ PAGE_KINDS: dict[str, str] = {
     "sources": "/sources/",
     "concentration": "/concentration/",
     "prices": "/prices/",
+    "trade": "/trade/",
+    "map": "/map/",
     "timeline": "/timeline/",
     "downloads": "/downloads/",
     "glossary": "/glossary/",
