@@ -163,7 +163,7 @@ def test_the_downloads_page_lists_what_the_export_writes(data_dir: Path) -> None
         assert row.startswith(f"| {download.title} |") and f" | {count} |" in row, row
         assert download.count(catalog) == count
     tidy = [d for d in DOWNLOADS if d.about]
-    assert "The three tidy tables have one row\nper value: `production-by-country.csv` has" in page
+    assert "The three tidy tables have one row\nper value:\n\n- `production-by-country.csv` has" in page
     assert len(tidy) == 3
 
 
