@@ -24,6 +24,8 @@ PAGE_KINDS: dict[str, str] = {
     "concentration": "/concentration/",
     "supply chain": "/supply-chain/",
     "prices": "/prices/",
+    "trade": "/trade/",
+    "map": "/map/",
     "timeline": "/timeline/",
     "downloads": "/downloads/",
     "glossary": "/glossary/",

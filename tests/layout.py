@@ -20,7 +20,7 @@ MAX_PARAGRAPH = 650
 #: Generated pages (records, collection indexes, views): the paragraph limit applies to them; the articles and the
 #: hand-written pages are edited as prose.
 GENERATED = ("/elements/", "/producers/", "/issues/", "/sources/", "/concentration/", "/supply-chain/", "/prices/",
-             "/timeline/", "/downloads/")  # fmt: skip
+             "/timeline/", "/downloads/", "/trade/", "/map/")  # fmt: skip
 #: Phrases of the editors' workshop that no page may print.
 EDITOR_PHRASES = (
     "not opened",

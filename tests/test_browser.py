@@ -224,13 +224,14 @@ def outside_their_chart(page: Any) -> list[str]:
 
 
 def test_chart_labels_fit_at_desktop_width(watched: Watched) -> None:
-    for path in ("/", "/producers/china/", "/elements/neodymium/", "/concentration/", "/supply-chain/", "/prices/"):
+    for path in ("/", "/producers/china/", "/elements/neodymium/", "/concentration/", "/supply-chain/", "/prices/",
+                 "/trade/", "/map/"):  # fmt: skip
         assert outside_their_chart(watched.goto(path)) == [], path
 
 
 PHONE_PAGES = ["/", "/elements/", "/elements/neodymium/", "/producers/china/", "/producers/mountain-pass/",
                "/issues/china-export-controls/", "/concentration/", "/supply-chain/", "/prices/", "/timeline/", "/sources/",
-               "/glossary/"]  # fmt: skip
+               "/glossary/", "/trade/", "/map/"]  # fmt: skip
 
 
 def test_phone_width(browser: Any, base_url: str) -> None:

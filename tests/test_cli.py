@@ -110,7 +110,7 @@ def test_export_writes_the_downloads(data_dir: Path, tmp_path: Path) -> None:
         (out / "downloads" / "figures.csv")
         .read_text()
         .partition("\n")[2]
-        .startswith("producer,measure,element,elements,product,partner,from_year,year,value,")
+        .startswith("producer,measure,element,elements,product,partner,from_year,year,month,value,")
     )
     assert (out / "downloads" / "schema" / "issue.json").is_file()
     # Running again into its own folder is fine; a folder with other files is refused.

@@ -111,7 +111,7 @@ catalog = build_catalog(Path({str(data_dir)!r}))
 assert export_files(catalog)
 assert "270,000" in expand_page(catalog, "[[figure china mine-production 2024]]", "index.md", "index.md")
 pages = Renderer(build_catalog(Path({str(data_dir)!r}))).render_all()
-assert len(pages) == 15, len(pages)
+assert len(pages) == 17, len(pages)
 leaked = sorted(m for m in sys.modules if m.split(".")[0] in ("mkdocs", "material"))
 print("LEAKED" if leaked else "CLEAN", leaked)
 """

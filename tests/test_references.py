@@ -157,6 +157,8 @@ def _element_by_hand(record: Element) -> Iterator[Reference]:
 def _producer_by_hand(record: Producer) -> Iterator[Reference]:
     if record.parent is not None:
         yield ("parent",), "producer", record.parent
+    if record.location is not None:
+        yield ("location", "source"), "source", record.location.source
     for index, figure in enumerate(record.figures):
         yield ("figures", index, "source"), "source", figure.source
         if figure.element is not None:
@@ -194,6 +196,7 @@ def test_the_real_data_refers_as_it_did_when_references_were_listed_by_hand() ->
         ("element", "properties", "density", "source"),
         ("element", "figures", "source"),
         ("producer", "parent"),
+        ("producer", "location", "source"),
         ("producer", "figures", "element"),
         ("producer", "figures", "elements"),
         ("producer", "issues"),

@@ -28,6 +28,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "issues/diversification.md",
         "issues/export-controls.md",
         "issues/index.md",
+        "map.md",
         "prices.md",
         "producers/bayan-obo.md",
         "producers/china.md",
@@ -35,6 +36,7 @@ def test_one_page_per_record_and_per_collection(data_dir: Path) -> None:
         "sources/index.md",
         "supply-chain.md",
         "timeline.md",
+        "trade.md",
     ]
 
 

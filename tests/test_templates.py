@@ -163,8 +163,8 @@ def test_the_downloads_page_lists_what_the_export_writes(data_dir: Path) -> None
         assert row.startswith(f"| {download.title} |") and f" | {count} |" in row, row
         assert download.count(catalog) == count
     tidy = [d for d in DOWNLOADS if d.about]
-    assert "The four tidy tables have one row\nper value: `production-by-country.csv` has" in page
-    assert len(tidy) == 4
+    assert "The five tidy tables have one row\nper value:\n\n- `production-by-country.csv` has" in page
+    assert len(tidy) == 5
 
 
 def test_each_tidy_table_is_described_with_all_its_columns() -> None:

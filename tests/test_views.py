@@ -189,8 +189,9 @@ def test_downloads(catalog: Catalog) -> None:
     world = [f for f in figures if f["producer"] == "world" and f["measure"] == "reserves"]
     assert world == [
         {"producer": "world", "measure": "reserves", "element": "", "elements": "", "product": "", "partner": "",
-         "from_year": "", "year": "2024", "value": "90000000.0", "high": "", "qualifier": "more-than", "unit": "t REO",
-         "basis": "", "estimated": "False", "alternative": "False", "edition": "", "source": "usgs-test", "note": ""}
+         "from_year": "", "year": "2024", "month": "", "value": "90000000.0", "high": "", "qualifier": "more-than",
+         "unit": "t REO", "basis": "", "estimated": "False", "alternative": "False", "edition": "", "source": "usgs-test",
+         "note": ""}
     ]  # fmt: skip
 
 

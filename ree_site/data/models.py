@@ -35,11 +35,21 @@ from .parts import (
     Event,
     Figure,
     Group,
+    Location,
     Properties,
     Strict,
 )
-from .schema_rules import element_schema
-from .vocabulary import KIND_OF_FOLDER, REE_ATOMIC_NUMBERS, Category, ProducerKind, SourceKind, Stage, Status
+from .schema_rules import element_schema, producer_schema
+from .vocabulary import (
+    KIND_OF_FOLDER,
+    REE_ATOMIC_NUMBERS,
+    SITE_KINDS,
+    Category,
+    ProducerKind,
+    SourceKind,
+    Stage,
+    Status,
+)
 
 #: A reference from one record to another: (location in the file, kind, id).
 Reference = tuple[tuple[str | int, ...], str, str]
@@ -125,6 +135,8 @@ class Element(Record):
 
 
 class Producer(Record):
+    model_config = ConfigDict(json_schema_extra=producer_schema)
+
     name: Name
     kind: ProducerKind
     country: Name
@@ -139,9 +151,24 @@ class Producer(Record):
         "spelling. Shown on the page and weighted like the title in search.",
     )
     summary: Text
+    location: Location | None = Field(
+        None,
+        description="Where a mine, refinery or magnet plant lies (lat, lon in decimal degrees), with the source that "
+        "gives it: a government or company publication, or a gazetteer such as USGS's or Mindat's.",
+    )
     figures: list[Figure] = Field(default_factory=list)
     elements: list[ElementId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _located_site(self) -> Producer:
+        if self.location is not None and self.kind not in SITE_KINDS:
+            raise FieldError(
+                ("location",),
+                f"location applies only to a site (a mine, refinery or magnet maker), not to a {self.kind}; put it "
+                "on the record of the site",
+            )
+        return self
 
     def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
         for index, figure in enumerate(self.figures):

@@ -19,6 +19,8 @@ from .vocabulary import (
     MEASURE_UNITS,
     PARTNER_MEASURES,
     TONNAGE_UNITS,
+    TRADE_MEASURES,
+    WORLD_PARTNER,
     Measure,
     PlantStatus,
     Stage,
@@ -46,6 +48,11 @@ class Cited(Strict):
 def _a(word: str) -> str:
     """``an import-share``, ``a price``."""
     return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
+
+def listed(words: tuple[str, ...] | list[str]) -> str:
+    """``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _needs_a_note(model: M, message: str) -> M:
@@ -120,8 +127,16 @@ class Figure(Cited):
     )
     partner: Name | None = Field(
         None,
-        description="The partner country of a trade figure: the source country of an import share, or the "
-        "importing country of a production proxy.",
+        description="The partner country of a trade figure: the source country of an import share or of imports, "
+        f"the importing country of a production proxy or of exports; {WORLD_PARTNER!r} for the total to or from "
+        "every country.",
+    )
+    month: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description="The month of exports or imports reported month by month (1 for January to 12 for December); "
+        "leave out for a whole year.",
     )
     basis: Text | None = Field(None, description="The basis of a price, as the source states it: free on board China.")
     edition: Name | None = Field(
@@ -200,10 +215,21 @@ class Figure(Cited):
     def _fields_apply(self) -> Figure:
         if self.partner is not None and self.measure not in PARTNER_MEASURES:
             raise FieldError(
-                ("partner",), f"partner applies only to {' and '.join(PARTNER_MEASURES)} figures, not {self.measure}"
+                ("partner",), f"partner applies only to {listed(PARTNER_MEASURES)} figures, not {self.measure}"
             )
         if self.partner is None and self.measure in PARTNER_MEASURES:
-            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the partner country in partner")
+            world = f" ({WORLD_PARTNER} for every country)" if self.measure in TRADE_MEASURES else ""
+            raise FieldError(("measure",), f"{_a(self.measure)} figure needs the partner country in partner{world}")
+        if self.product is None and self.measure in TRADE_MEASURES:
+            raise FieldError(
+                ("measure",),
+                f"{_a(self.measure)} figure needs the goods in product, as the source names them, with the HS code "
+                "where it gives one",
+            )
+        if self.month is not None and self.measure not in TRADE_MEASURES:
+            raise FieldError(("month",), f"month applies only to {listed(TRADE_MEASURES)} figures, not {self.measure}")
+        if self.month is not None and self.from_year is not None:
+            raise FieldError(("month",), "a figure for one month cannot also cover several years (from_year)")
         if self.element is None and self.measure in ELEMENT_MEASURES:
             raise FieldError(("measure",), f"{_a(self.measure)} figure needs the element it is about in element")
         if self.element is not None and self.elements:
@@ -243,6 +269,7 @@ class Figure(Cited):
         return (
             self.measure,
             self.year,
+            self.month,
             self.from_year,
             self.fiscal_year_end,
             self.element,
@@ -253,7 +280,10 @@ class Figure(Cited):
 
     @property
     def period(self) -> str:
-        """The year, or the period for a multi-year figure: ``2021–24``; a fiscal year: ``FY2025 (to 30 June)``."""
+        """The year, or the period for a multi-year figure: ``2021–24``; a fiscal year: ``FY2025 (to 30 June)``; a
+        month: ``April 2025``."""
+        if self.month is not None:
+            return f"{dt.date(2000, self.month, 1):%B} {self.year}"
         if self.fiscal_year_end is not None:
             month, day = (int(part) for part in self.fiscal_year_end.split("-"))
             return f"FY{self.year} (to {day} {dt.date(2000, month, 1):%B})"
@@ -296,6 +326,14 @@ class ElementFigure(Figure):
                 "the element is implied in an element's own figures; leave out element and elements",
             )
         return self
+
+
+class Location(Cited):
+    """Where a site lies, in decimal degrees (WGS 84), as the cited source gives it."""
+
+    lat: float = Field(ge=-90, le=90, description="Latitude in decimal degrees, north positive (-90 to 90).")
+    lon: float = Field(ge=-180, le=180, description="Longitude in decimal degrees, east positive (-180 to 180).")
+    note: Text | None = None
 
 
 class Measured(Cited):

@@ -13,8 +13,11 @@ from .vocabulary import (
     MEASURE_UNITS,
     PARTNER_MEASURES,
     REE_ATOMIC_NUMBERS,
+    SITE_KINDS,
     TONNAGE_UNITS,
+    TRADE_MEASURES,
     Measure,
+    ProducerKind,
 )
 
 
@@ -33,9 +36,12 @@ def figure_schema(schema: dict[str, Any]) -> None:
     for allowed, name in only:
         others = sorted(set(measures) - set(allowed))
         rules.append({"if": _measure_in(others), "then": {"properties": {name: {"type": "null"}}}})
+    others = sorted(set(measures) - set(TRADE_MEASURES))
+    rules.append({"if": _measure_in(others), "then": {"properties": {"month": {"type": "null"}}}})
     required: list[tuple[tuple[str, ...], str]] = [
         (PARTNER_MEASURES, "partner"),
         (ELEMENT_MEASURES, "element"),
+        (TRADE_MEASURES, "product"),
         (("capacity",), "status"),
     ]
     for needing, name in required:
@@ -81,6 +87,12 @@ def element_figure_schema(schema: dict[str, Any]) -> None:
             },
         }
     )
+
+
+def producer_schema(schema: dict[str, Any]) -> None:
+    """Only a site (a mine, refinery or magnet maker) has a location."""
+    others = [kind for kind in get_args(ProducerKind) if kind not in SITE_KINDS]
+    schema["allOf"] = [{"if": _is("kind", {"enum": others}), "then": {"properties": {"location": {"type": "null"}}}}]
 
 
 def note_when_null(schema: dict[str, Any]) -> None:

@@ -11,6 +11,8 @@ KIND_OF_FOLDER: dict[str, str] = {folder: kind for kind, folder in FOLDERS.items
 
 Stage = Literal["mining", "separation", "metal", "magnets"]
 ProducerKind = Literal["country", "company", "mine", "refinery", "magnet-maker"]
+#: The kinds of producer that are one site, and may so have a location.
+SITE_KINDS = ("mine", "refinery", "magnet-maker")
 Category = Literal[
     "concentration", "trade-policy", "environment", "ethics", "recycling", "substitution", "diversification"
 ]
@@ -37,6 +39,8 @@ Measure = Literal[
     "production-proxy",
     "tailings",
     "demand",
+    "exports",
+    "imports",
 ]
 Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
 #: The units of the measures that MEASURE_UNITS does not list.
@@ -65,6 +69,8 @@ MEASURE_LABELS: dict[str, str] = {
     "production-proxy": "Production proxy (product tonnes)",
     "tailings": "Tailings held",
     "demand": "Demand",
+    "exports": "Exports (product tonnes)",
+    "imports": "Imports (product tonnes)",
 }
 #: The unit each measure must be stated in (measures not listed take any of the tonnage units).
 MEASURE_UNITS: dict[str, tuple[str, ...]] = {
@@ -80,6 +86,8 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
     "separation-quota": ("t REO",),
     "production-proxy": ("t",),
     "tailings": ("t",),
+    "exports": ("t",),
+    "imports": ("t",),
 }
 #: The fields of a plant's capacity (its stage and status, from when, as of when), which no other measure takes.
 CAPACITY_FIELDS = ("stage", "status", "start_year", "status_as_of")
@@ -90,7 +98,14 @@ PLANT_STATUS_LABELS: dict[str, str] = {
     "planned": "Planned",
 }
 #: Measures that compare with a partner country, and those that must name the element they are about.
-PARTNER_MEASURES = ("import-share", "production-proxy")
+PARTNER_MEASURES = ("import-share", "production-proxy", "exports", "imports")
+#: How a partner is named after each of those measures: "from Myanmar", "to Germany".
+PARTNER_WORDS: dict[str, str] = {"import-share": "from", "production-proxy": "to", "exports": "to", "imports": "from"}
+#: The trade measures: goods counted at the border, which must name their product (with its HS code where the
+#: source gives one) and may be given month by month.
+TRADE_MEASURES = ("exports", "imports")
+#: The partner of a trade figure for the total to or from every country (as UN Comtrade names it).
+WORLD_PARTNER = "World"
 ELEMENT_MEASURES = ("ore-grade",)
 #: The measures an element record may hold itself (the element is then implied).
 ELEMENT_RECORD_MEASURES = ("price",)

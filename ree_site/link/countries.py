@@ -35,6 +35,19 @@ def country_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def country_codes() -> dict[str, str]:
+    """The ISO 3166-1 alpha-2 code (lower case) of each English country name of :func:`country_names`."""
+    codes: dict[str, str] = {}
+    for code, name in Locale("en").territories.items():
+        if len(code) == 2 and code.isalpha():
+            codes[name] = code.lower()
+            qualified = _QUALIFIED.match(name)
+            if qualified:
+                codes.setdefault(qualified.group(1), code.lower())
+    return codes
+
+
 def recorded(catalog: Catalog) -> dict[str, Entry[Record]]:
     """The country records by the country they are about."""
     return {e.record.country: e for e in catalog.producers if e.record.kind == "country" and e.record.aggregate is None}
@@ -76,4 +89,4 @@ def located_in(catalog: Catalog, entry: Entry[Record]) -> list[Entry[Record]]:
     ]
 
 
-__all__ = ["country_names", "country_problems", "located_in", "recorded"]
+__all__ = ["country_codes", "country_names", "country_problems", "located_in", "recorded"]

@@ -58,6 +58,8 @@ VIEW_PAGES: dict[str, str] = {
     "concentration": "concentration.md",
     "supply-chain": "supply-chain.md",
     "prices": "prices.md",
+    "trade": "trade.md",
+    "map": "map.md",
     "timeline": "timeline.md",
     "downloads": "downloads.md",
     "changes": "changes.md",

@@ -96,7 +96,7 @@ def _second_worlds(worlds: list[Entry[Record]]) -> list[Problem]:
 
 def _plain(entry: Entry[Record], unit: str) -> list[Point]:
     """A producer's mine production in ``unit``, of no element or product: what shares of the world are made of."""
-    return series(_figures(entry)).get(("mine-production", None, (), None, None, unit, None), [])
+    return series(_figures(entry)).get(("mine-production", None, (), None, None, unit, None, None), [])
 
 
 def _world_totals(world: Entry[Record], entries: list[Entry[Record]]) -> Iterator[Problem]:

@@ -17,7 +17,8 @@ from ..data.parts import Figure
 RATIO = 20
 #: How many years apart two figures may be and still be compared: a century of history is not one level.
 REACH = 10
-#: The key of a series: measure, element, elements, product, partner, unit and fiscal year end.
+#: The key of a series: measure, element, elements, product, partner, unit, fiscal year end and month (a monthly
+#: value is compared with the same month of other years, never with a whole year's).
 SeriesKey = tuple[object, ...]
 
 
@@ -41,7 +42,7 @@ def series(figures: Iterable[Figure]) -> dict[SeriesKey, list[Point]]:
         if figure.value is None or figure.value <= 0 or figure.alternative:
             continue
         key = (figure.measure, figure.element, tuple(figure.elements), figure.product, figure.partner, figure.unit,
-               figure.fiscal_year_end)  # fmt: skip
+               figure.fiscal_year_end, figure.month)  # fmt: skip
         found.setdefault(key, {}).setdefault(figure.year, Point(index, figure))
     return {key: [years[year] for year in sorted(years)] for key, years in found.items()}
 

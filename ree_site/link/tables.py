@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
-from ..data.vocabulary import FOLDERS
+from ..data.vocabulary import FOLDERS, TRADE_MEASURES
 from . import plants, supply
 from .pages import record_url
 
@@ -109,8 +109,8 @@ def _producers(catalog: Catalog) -> Iterable[list[Any]]:
 
 def _figures(catalog: Catalog) -> Iterable[list[Any]]:
     return (
-        [e.id, f.measure, f.element, _joined(f.elements), f.product, f.partner, f.from_year, f.year, f.value, f.high,
-         f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.edition, f.source, f.note]
+        [e.id, f.measure, f.element, _joined(f.elements), f.product, f.partner, f.from_year, f.year, f.month, f.value,
+         f.high, f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.edition, f.source, f.note]
         for e in catalog.producers
         for f in e.record.figures
     )  # fmt: skip
@@ -167,6 +167,17 @@ def _capacity(catalog: Catalog) -> Iterable[list[Any]]:
     )  # fmt: skip
 
 
+def _trade(catalog: Catalog) -> Iterable[list[Any]]:
+    return (
+        [e.id, f.measure, f.product, f.partner, f.year, f.month, _num(f.value), f.qualifier, f.unit, f.alternative,
+         f.source, f.note]
+        for e in catalog.producers
+        for f in sorted(e.record.figures, key=lambda f: (f.measure, f.product or "", f.partner or "", f.year,
+                                                        f.month or 0))
+        if f.measure in TRADE_MEASURES
+    )  # fmt: skip
+
+
 def _issues(catalog: Catalog) -> Iterable[list[Any]]:
     return (
         [e.id, r.title, r.category, r.status, _joined(r.elements), _joined(r.producers), record_url("issue", e.id)]
@@ -199,8 +210,8 @@ DOWNLOADS: tuple[Download, ...] = (
     ),
     Download(
         "Producer figures", "figures.csv",
-        ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "value", "high",
-         "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
+        ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "month", "value",
+         "high", "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
         _figures, within="producer",
         refers=(("producer", "producers.csv"), ("element", "elements.csv"), ("source", "sources.csv")),
     ),
@@ -242,6 +253,17 @@ DOWNLOADS: tuple[Download, ...] = (
             "`capacity.csv` has producer, name, country, stage, product, status, start_year, status_as_of, year,\n"
             "value, qualifier, unit, added (what the figure adds to the plant's capacity at the statuses before it),\n"
             "source and note"
+        ),
+    ),
+    Download(
+        "Exports and imports by product, partner and period", "trade.csv",
+        ("producer", "measure", "product", "partner", "year", "month", "value", "qualifier", "unit", "alternative",
+         "source", "note"),
+        _trade, refers=(("producer", "producers.csv"), ("source", "sources.csv")),
+        about=Markup(
+            "`trade.csv` has producer (the reporting country), measure (exports or imports), product (the goods, with\n"
+            'their HS code where the source gives one), partner ("World" for the total), year, month (empty for a\n'
+            "whole year), value, qualifier, unit (tonnes of product), alternative, source and note"
         ),
     ),
     Download(

@@ -18,7 +18,7 @@ from typing import Literal
 from ..data.models import Element, Issue, Producer, Record
 from ..data.parts import Event, Figure
 from ..data.text import figure_value, number, partial_date
-from ..data.vocabulary import GROUP_LABELS, MEASURE_LABELS, PROPERTY_LABELS
+from ..data.vocabulary import GROUP_LABELS, MEASURE_LABELS, PARTNER_WORDS, PROPERTY_LABELS
 
 Key = tuple[object, ...]
 
@@ -68,7 +68,7 @@ def figure_label(figure: Figure) -> str:
     parts = [MEASURE_LABELS[figure.measure], *about]
     parts += [p for p in (figure.product, figure.basis) if p]
     if figure.partner:
-        parts.append(f"{'to' if figure.measure == 'production-proxy' else 'from'} {figure.partner}")
+        parts.append(f"{PARTNER_WORDS[figure.measure]} {figure.partner}")
     label = ", ".join(parts) + f", {figure.period}"
     extra = [e for e in (figure.edition, "alternative value" if figure.alternative else None) if e]
     return label + (f" ({', '.join(extra)})" if extra else "")
@@ -80,7 +80,8 @@ def _figure(figure: Figure) -> Value:
                 figure.alternative)  # fmt: skip
     shown = with_unit(figure_value(figure), figure.unit) + (" (estimated)" if figure.estimated else "")
     key = (*measured, figure.alternative, figure.edition)
-    renamed = ("figure", figure.measure, figure.year, figure.element, tuple(figure.elements), figure.partner, compared)
+    renamed = ("figure", figure.measure, figure.year, figure.month, figure.element, tuple(figure.elements),
+               figure.partner, compared)  # fmt: skip
     return Value(key, figure_label(figure), shown, figure.source, compared, measured, figure.alternative, renamed)
 
 

@@ -25,6 +25,10 @@ VIEW_TEXTS: dict[str, str] = {
     "supply-chain": "each country's share of world output at each stage from mine to magnet, the concentration if "
     "one country's supply stopped, and the capacity of plants outside the largest producer by stage and status",
     "prices": "prices of rare-earth oxides and metals by product and year, with their units and bases",
+    "trade": "China's exports and imports of rare earths and magnets by product, partner, year and month, with the "
+    "export-control dates",
+    "map": "a world map of mine production and reserves by country, with the sites of mines, refineries and magnet "
+    "plants",
     "timeline": "dated events of every supply-chain issue, in order",
     "downloads": "every collection as CSV and JSON, the JSON Schemas and the data package",
 }

@@ -44,6 +44,8 @@ VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
     "supply-chain": ["mine to magnet", "flow", "capacity", "what if", "Sankey", "separation", "magnets"],
     "prices": ["cost", "$/kg", "price history"],
+    "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "export controls"],
+    "map": ["world map", "where", "locations", "sites", "reserves by country"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
     "changes": ["what changed", "revisions", "updates", "feed", "Atom"],

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, cast
 
 from ..data.text import note_mark
 from ..link import stats
+from .map_views import MapViews
 from .supply_views import SupplyViews
+from .trade_views import TradeViews
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
@@ -47,7 +49,7 @@ class ComputedShare:
     latest_share: float | None
 
 
-class Views(SupplyViews):
+class Views(SupplyViews, TradeViews, MapViews):
     """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:

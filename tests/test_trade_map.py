@@ -1,0 +1,141 @@
+"""The trade page and the world map over the real data: trade series kept apart by period, the export-control
+events read from their issue and marked on the charts, each site placed where its latitude and longitude put it
+(inside its country's outline), every producing country on the map and in its table; and both pages built."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+from ree_site import build_catalog
+from ree_site.data.models import Issue, Producer
+from ree_site.link import stats, trade
+from ree_site.link.catalog import Catalog
+from ree_site.link.countries import country_codes
+from ree_site.render.chart_frame import LAYOUTS
+from ree_site.render.renderer import Renderer
+from ree_site.render.views import Views
+from ree_site.render.world_geometry import countries, inside, path_rings, robinson
+from ree_site.render.world_map import place
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return build_catalog(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def pages(catalog: Catalog) -> dict[str, str]:
+    renderer = Renderer(catalog)
+    return {name: renderer.render_view(name).markdown for name in ("trade", "map")}
+
+
+def test_robinson_puts_the_equator_and_the_central_meridian_at_the_frames_middle() -> None:
+    assert robinson(0, 10) == pytest.approx((1347.0, 760.0))
+    # The frame's edges are the meridian opposite the centre (170° W), its top and bottom the poles.
+    assert robinson(0, -170 + 1e-9)[0] == pytest.approx(-30.0, abs=0.01)
+    assert robinson(90, 10)[1] == pytest.approx(61.0, abs=1.5) and robinson(-90, 10)[1] == pytest.approx(1459, abs=1.5)
+
+
+def test_a_path_is_read_as_its_rings() -> None:
+    assert path_rings("m 10,10 5,0 0,5 z m 100,100 l 1,0 0,1 h -1 z") == [
+        [(10, 10), (15, 10), (15, 15)],
+        [(110, 110), (111, 110), (111, 111), (110, 111)],
+    ]
+    assert path_rings("M 0,0 c 1,1 2,2 3,0 L 3,3 V 5 H 1 z") == [[(0, 0), (3, 0), (3, 3), (3, 5), (1, 5)]]
+
+
+def test_every_located_site_lies_in_its_country(catalog: Catalog) -> None:
+    outlines, codes = countries(), country_codes()
+    located = [e for e in catalog.producers if e.record.location is not None]
+    assert len(located) >= 3
+    for entry in located:
+        record = cast("Producer", entry.record)
+        assert record.location is not None
+        point = robinson(record.location.lat, record.location.lon)
+        # Within about 20 km of the outline: a coastal site may fall just outside the map's simplified coast.
+        assert inside(point, outlines[codes[record.country]], reach=1.5), f"{entry.path}: not in {record.country}"
+
+
+def test_every_producing_country_has_a_shape_on_the_map_and_a_row(catalog: Catalog, pages: dict[str, str]) -> None:
+    views = Views(catalog, "map.md")
+    year = views.map_year("mine-production")
+    assert year == stats.country_years(catalog)[-1]
+    producing = views.map_countries("mine-production")
+    assert len(producing) >= 10
+    drawn = set(re.findall(r'data-country="([a-z]{2})"', pages["map"]))
+    for entry, _, code in producing:
+        assert code in drawn, f"{entry.path}: {entry.record.country} has no shape on the map"
+        assert f"[{entry.record.name}](producers/{entry.id}.md)" in pages["map"], entry.id
+
+
+def test_each_site_is_drawn_where_its_coordinates_put_it(catalog: Catalog, pages: dict[str, str]) -> None:
+    views = Views(catalog, "map.md")
+    for entry, location in views.map_sites():
+        found = re.findall(
+            rf'<circle class="ree-map__site" cx="([\d.]+)" cy="([\d.]+)" r="3.5" data-lat="{location.lat:g}" '
+            rf'data-lon="{location.lon:g}">',
+            pages["map"],
+        )
+        # Once per layout, at the projected place, under the title above the plot.
+        assert len(found) == len(LAYOUTS), entry.id
+        for (cx, cy), (_, width) in zip(found, LAYOUTS, strict=True):
+            x, y = place(location.lat, location.lon, width)
+            assert (float(cx), float(cy)) == pytest.approx((x, y), abs=0.06), entry.id
+
+
+def test_the_map_classes_follow_the_values(catalog: Catalog, pages: dict[str, str]) -> None:
+    china = re.search(r'<path class="ree-map__k(\d)" data-country="cn"', pages["map"])
+    canada = re.search(r'<path class="ree-map__k(\d)" data-country="ca"', pages["map"])
+    assert china and china.group(1) == "4"  # the largest producer, in the top class
+    assert canada and canada.group(1) == "0"  # none mined in the map's year
+
+
+def test_monthly_and_annual_trade_figures_are_separate_series(catalog: Catalog) -> None:
+    series = trade.trade_series(catalog)
+    magnets = [s for s in series if s.total and "8505.11.10" in s.product and s.measure == "exports"]
+    assert sorted(s.monthly for s in magnets) == [False, True]
+    annual = next(s for s in magnets if not s.monthly)
+    assert all(f.month is None for f in annual.figures) and [f.year for f in annual.figures] == sorted(
+        f.year for f in annual.figures
+    )
+
+
+def test_the_charts_mark_the_export_control_events_of_the_issue(catalog: Catalog, pages: dict[str, str]) -> None:
+    china = catalog.get("producer", "china")
+    issue = cast("Issue", catalog.get("issue", "china-export-controls").record)
+    april = next(e for e in issue.events if e.date == "2025-04-04")
+    marks = trade.markers(catalog, china, 2025.0, 2026.0)
+    first = marks[0]
+    assert first.label == "April 2025" and first.events[0][1] is april
+    assert first.time == pytest.approx(trade.event_time("2025-04-04"))
+    # The page's key names the event as the issue does, and each chart draws one line per marker.
+    assert f"4 April 2025: {april.title}" in pages["trade"]
+    chart, drawn = Views(catalog, "trade.md").trade_chart(china, "monthly")
+    assert str(chart).count('class="ree-chart__marker"') == len(drawn) * len(LAYOUTS)
+    assert [m.label for m in drawn][:1] == ["April 2025"]
+
+
+def test_the_trade_table_lists_each_figure_with_its_source(catalog: Catalog, pages: dict[str, str]) -> None:
+    china = catalog.get("producer", "china")
+    figures = trade.trade_figures(china)
+    assert len(figures) >= 50
+    assert f"All {len(figures)} trade figures of China" in pages["trade"]
+    assert "| May 2025 |" in pages["trade"] and "1,238" in pages["trade"]
+
+
+def test_both_pages_build(real_site: Path) -> None:
+    trade_html = (real_site / "trade" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in trade_html and ">Trade<" in trade_html
+    assert trade_html.count('<figure class="ree-chart ree-chart--lines"') == 3
+    assert "Licences required for seven medium and heavy rare earths" in trade_html
+    assert 'href="../downloads/trade.csv"' in trade_html
+    map_html = (real_site / "map" / "index.html").read_text(encoding="utf-8")
+    assert map_html.count('<figure class="ree-chart ree-chart--map"') == 2
+    assert map_html.count("<title") >= 4 and 'data-country="cn"' in map_html
+    assert (real_site / "downloads" / "trade.csv").read_text(encoding="utf-8").count("\n") > 50
