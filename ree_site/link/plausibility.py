@@ -136,9 +136,9 @@ def _basis_points(world: Entry[Record], total: Figure) -> list[Point]:
     value of that series is compared with when it is the likelier mistake."""
     years: dict[int, Point] = {}
     for index, figure in enumerate(_figures(world)):
-        if figure.measure == total.measure and figure.unit == total.unit and (figure.value or 0) > 0:
-            if figure is total or (figure.alternative and stats.same_basis(total, figure)):
-                years.setdefault(figure.year, Point(index, figure))
+        comparable = figure.measure == total.measure and figure.unit == total.unit and (figure.value or 0) > 0
+        if comparable and (figure is total or (figure.alternative and stats.same_basis(total, figure))):
+            years.setdefault(figure.year, Point(index, figure))
     return [years[year] for year in sorted(years)]
 
 
