@@ -202,13 +202,16 @@ def _real() -> tuple[list[Entry[Record]], list[tuple[Key, int]], list[tuple[Key,
     catalog = Catalog.build(entries)
     world = stats.world(catalog)
     assert world is not None
-    totals = {f.year: f.value or 0 for f in stats.world_series(catalog)}
+    # Each output is weighed against the world total of its own source or edition, as the plausibility rule does.
+    totals = stats.world_totals(catalog)
     countries = [e for e in catalog.producers if e.record.kind == "country" and e.record.aggregate != "world"]
-    plain = [(e, f) for e in countries for f in stats.series_of(stats.figures_of(e, "mine-production"))
-             if f.element is None and f.product is None and f.year in totals]  # fmt: skip
-    summed = {year: sum(f.value or 0 for _, f in plain if f.year == year) for year in totals}
-    for entry, figure in plain:
-        if summed[figure.year] + 9 * (figure.value or 0) > 1.05 * totals[figure.year]:
+    plain = [(e, f, total) for e in countries for f in stats.series_of(stats.figures_of(e, "mine-production"))
+             if f.element is None and f.product is None and (total := stats.world_total_for(totals, f))]  # fmt: skip
+    summed: dict[int, float] = {}
+    for _, figure, total in plain:
+        summed[id(total)] = summed.get(id(total), 0) + (figure.value or 0)
+    for entry, figure, total in plain:
+        if summed[id(total)] + 9 * (figure.value or 0) > 1.05 * (total.value or 0):
             big.append(((entry.kind, entry.id), cast("Producer", entry.record).figures.index(figure)))
     return entries, in_series, big
 

@@ -26,6 +26,7 @@ from ..data.plausible import ANNOUNCED_MEASURES
 from ..data.text import number, percent
 from ..data.vocabulary import MEASURE_LABELS
 from ..errors import Problem, format_field
+from . import stats
 from .series import RATIO, Point, beside, distance, jumps, product_typos, series
 
 if TYPE_CHECKING:
@@ -101,7 +102,9 @@ def _plain(entry: Entry[Record], unit: str) -> list[Point]:
 
 def _world_totals(world: Entry[Record], entries: list[Entry[Record]]) -> Iterator[Problem]:
     """No country above the world total, the countries together at most :data:`ROUNDING` times it, and the
-    concentration index at most 10,000, in every year of the world's mine production."""
+    concentration index at most 10,000, in every year of the world's mine production. Each country's figure is
+    weighed against the world total on its own basis (:func:`ree_site.link.stats.world_total_for`: the same source
+    or edition, an alternative total where the shown one is of another series), else against the shown total."""
     plain = [
         key for key in series(_figures(world)) if key[0] == "mine-production" and key[1:5] == (None, (), None, None)
     ]
@@ -109,42 +112,73 @@ def _world_totals(world: Entry[Record], entries: list[Entry[Record]]) -> Iterato
         return
     unit = str(plain[0][5])
     world_points = _plain(world, unit)
+    totals = [f for f in _figures(world) if f.measure == "mine-production" and f.unit == unit and (f.value or 0) > 0]
+    shown = {point.figure.year: point.figure for point in world_points}
     countries = [e for e in entries if isinstance(e.record, Producer) and e.record.kind == "country"
                  and e.record.aggregate in (None, "others")]  # fmt: skip
-    by_year: dict[int, list[Part]] = defaultdict(list)
+    by_total: dict[int, list[Part]] = defaultdict(list)
     for entry in countries:
         points = _plain(entry, unit)
         for at, point in enumerate(points):
-            by_year[point.figure.year].append((entry, points, at))
-    for at, total in enumerate(world_points):
-        year, whole = total.figure.year, total.value
-        parts = by_year.get(year, [])
-        above = sorted((p for p in parts if _point(p).value > whole), key=lambda p: -_point(p).value)
-        for entry, points, index in above:
-            value = points[index].value
-            others = f" (and so is that of {len(above) - 1} other countries)" if len(above) > 1 else ""
-            said = (
-                f"{_name(entry)}'s mine production in {year}, {_amount(value, unit)} ({entry.document.path}), is "
-                f"more than the world total, {_amount(whole, unit)} ({world.document.path}){others}: a share of "
-                f"{percent(100 * value / whole)}"
-            )
-            yield _blame([(world, world_points, at), (entry, points, index)], said)
-        summed = sum(_point(p).value for p in parts)
-        if above:
+            total = stats.world_total_for(totals, point.figure) or shown.get(point.figure.year)
+            if total is not None:
+                by_total[id(total)].append((entry, points, at))
+    for total in sorted(totals, key=lambda f: (f.alternative, f.year)):
+        if id(total) not in by_total:
             continue
-        if summed <= ROUNDING * whole:
-            yield from _index_above_maximum(world, world_points, at, parts, unit)
-            continue
-        parts.sort(key=lambda p: -_point(p).value)
-        largest = ", ".join(f"{_name(e)} {_amount(p[i].value, unit)} ({e.document.path})" for e, p, i in parts[:3])
-        said = (
-            f"the countries' mine production in {year} adds up to {_amount(summed, unit)}, "
-            f"{percent(100 * summed / whole)} of the world total of {_amount(whole, unit)} "
-            f"({world.document.path}), more than rounding explains (at most {percent(100 * ROUNDING, 0)}); "
-            f"the largest: {largest}{' and others' if len(parts) > 3 else ''}"
+        basis = world_points if not total.alternative else _basis_points(world, total)
+        at = next(i for i, point in enumerate(basis) if point.figure is total)
+        yield from _against_total(world, basis, at, by_total[id(total)], unit)
+
+
+def _basis_points(world: Entry[Record], total: Figure) -> list[Point]:
+    """The world totals on the basis of the alternative ``total`` (one a year, the first listed), as a series: what a
+    value of that series is compared with when it is the likelier mistake."""
+    years: dict[int, Point] = {}
+    for index, figure in enumerate(_figures(world)):
+        comparable = figure.measure == total.measure and figure.unit == total.unit and (figure.value or 0) > 0
+        if comparable and (figure is total or (figure.alternative and stats.same_basis(total, figure))):
+            years.setdefault(figure.year, Point(index, figure))
+    return [years[year] for year in sorted(years)]
+
+
+def _against_total(world: Entry[Record], world_points: list[Point], at: int, parts: list[Part], unit: str
+                   ) -> Iterator[Problem]:  # fmt: skip
+    """The problems of the countries' figures ``parts`` weighed against the world total at ``at``."""
+    total = world_points[at].figure
+    year, whole = total.year, world_points[at].value
+    above = sorted((p for p in parts if _point(p).value > whole), key=lambda p: -_point(p).value)
+    for entry, points, index in above:
+        value = points[index].value
+        others = f" (and so is that of {len(above) - 1} other countries)" if len(above) > 1 else ""
+        mixed = (
+            ""
+            if stats.same_basis(points[index].figure, total)
+            else "; the two come from different sources: if they are different series, give the world total of the "
+            "country's source as an alternative"
         )
-        could = [p for p in parts if _point(p).value >= summed - whole]  # a mistake that explains the excess
-        yield _blame([(world, world_points, at), *could], said)
+        said = (
+            f"{_name(entry)}'s mine production in {year}, {_amount(value, unit)} ({entry.document.path}), is "
+            f"more than the world total, {_amount(whole, unit)} ({world.document.path}){others}: a share of "
+            f"{percent(100 * value / whole)}{mixed}"
+        )
+        yield _blame([(world, world_points, at), (entry, points, index)], said)
+    if above:
+        return
+    summed = sum(_point(p).value for p in parts)
+    if summed <= ROUNDING * whole:
+        yield from _index_above_maximum(world, world_points, at, parts, unit)
+        return
+    parts.sort(key=lambda p: -_point(p).value)
+    largest = ", ".join(f"{_name(e)} {_amount(p[i].value, unit)} ({e.document.path})" for e, p, i in parts[:3])
+    said = (
+        f"the countries' mine production in {year} adds up to {_amount(summed, unit)}, "
+        f"{percent(100 * summed / whole)} of the world total of {_amount(whole, unit)} "
+        f"({world.document.path}), more than rounding explains (at most {percent(100 * ROUNDING, 0)}); "
+        f"the largest: {largest}{' and others' if len(parts) > 3 else ''}"
+    )
+    could = [p for p in parts if _point(p).value >= summed - whole]  # a mistake that explains the excess
+    yield _blame([(world, world_points, at), *could], said)
 
 
 def _index_above_maximum(

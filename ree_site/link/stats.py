@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 from ..data.parts import split_shown
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..data.loading import Entry
     from ..data.models import Producer, Record
     from ..data.parts import Figure
@@ -71,13 +73,43 @@ def latest_year(catalog: Catalog) -> int | None:
     return years[-1] if years else None
 
 
+def same_basis(figure: Figure, total: Figure) -> bool:
+    """Whether ``total`` is on the same basis as ``figure``: cited to the same source, or of the same edition. A
+    country's figure from one series divided by a world total from another (Mineral Commodity Summaries against the
+    Minerals Yearbook totals of Data Series 140) mixes bases and can pass 100 %."""
+    return figure.source == total.source or (figure.edition is not None and figure.edition == total.edition)
+
+
+def world_total_for(totals: Iterable[Figure], figure: Figure) -> Figure | None:
+    """The world total a country's ``figure`` is a share of: among ``totals``, one of its year and unit, with a
+    value, on the same basis (:func:`same_basis`), the shown one before one set aside as an alternative; None where
+    the world has no total on that basis, so that no share mixes two series."""
+    found = [
+        total
+        for total in totals
+        if total.year == figure.year
+        and total.unit == figure.unit
+        and total.value
+        and not _about_element(total)
+        and same_basis(figure, total)
+    ]
+    return min(found, key=lambda total: total.alternative, default=None)
+
+
+def world_totals(catalog: Catalog) -> list[Figure]:
+    """Every world total of mine production, the shown ones and those kept as alternatives, in year order."""
+    total = world(catalog)
+    return figures_of(total, "mine-production") if total else []
+
+
 @dataclass(frozen=True)
 class Share:
-    """One country's mine production in a year, and its share of the world total."""
+    """One country's mine production in a year, and its share of the world ``total`` on the same basis."""
 
     entry: Entry[Record]
     figure: Figure
     percent: float
+    total: Figure
 
 
 def country_shares(catalog: Catalog, year: int) -> list[Share]:
@@ -86,15 +118,13 @@ def country_shares(catalog: Catalog, year: int) -> list[Share]:
 
 
 def _country_shares(catalog: Catalog, year: int) -> list[Share]:
-    total = world(catalog)
-    world_figure = figure_for(total, "mine-production", year) if total else None
-    if world_figure is None or not world_figure.value:
-        return []
+    totals = world_totals(catalog)
     shares = []
     for entry in countries(catalog):
         figure = figure_for(entry, "mine-production", year)
-        if figure is not None and figure.value:
-            shares.append(Share(entry, figure, 100 * figure.value / world_figure.value))
+        total = world_total_for(totals, figure) if figure is not None and figure.value else None
+        if figure is not None and figure.value and total is not None and total.value:
+            shares.append(Share(entry, figure, 100 * figure.value / total.value, total))
     return sorted(shares, key=lambda s: (-s.percent, s.entry.id))
 
 
@@ -116,10 +146,11 @@ def hhi(catalog: Catalog, year: int) -> Concentration | None:
     """The Herfindahl-Hirschman index of mine production by country (0-10,000) in ``year``.
 
     Shares are percentages of the world total; production that is not attributed to a country
-    ("other countries") is left out, which slightly understates the index.
+    ("other countries") is left out, which slightly understates the index. None where the countries' shares are
+    taken of different world totals (two series whose bases differ): an index cannot add them up.
     """
     shares = country_shares(catalog, year)
-    if not shares:
+    if not shares or any(s.total is not shares[0].total for s in shares):
         return None
     return Concentration(
         year=year,
@@ -178,12 +209,13 @@ def world_series(catalog: Catalog, measure: str = "mine-production") -> list[Fig
 
 
 def share_series(catalog: Catalog, entry: Entry[Record]) -> list[tuple[int, float, Figure]]:
-    """``entry``'s mine production as a percentage of the world total, for every year both are recorded."""
-    totals = {f.year: f for f in world_series(catalog)}
+    """``entry``'s mine production as a percentage of the world total, for every year the world has a total on the
+    same basis as the country's figure (:func:`world_total_for`): a year without one is a gap, never a mixed share."""
+    totals = world_totals(catalog)
     found = []
     for figure in series_of(figures_of(entry, "mine-production")):
-        total = totals.get(figure.year)
-        if total is not None and total.value and figure.value is not None and not _about_element(figure):
+        total = world_total_for(totals, figure) if not _about_element(figure) else None
+        if total is not None and total.value and figure.value is not None:
             found.append((figure.year, 100 * figure.value / total.value, figure))
     return found
 
@@ -193,14 +225,16 @@ def _about_element(figure: Figure) -> bool:
 
 
 def country_years(catalog: Catalog) -> list[int]:
-    """Years with mine production recorded for at least two countries beside the world total: the years
-    for which shares and the HHI can be computed."""
-    counts: dict[int, int] = {}
+    """Years with mine production recorded for at least two countries beside a world total on the same basis (a
+    zero counts): the years for which shares and the HHI can be computed."""
+    counts: dict[tuple[int, int], int] = {}
+    totals = world_totals(catalog)
     for entry in countries(catalog):
         for figure in shown_figures(entry, "mine-production"):
-            counts[figure.year] = counts.get(figure.year, 0) + 1
-    totals = {f.year for f in world_series(catalog)}
-    return sorted(year for year, count in counts.items() if count >= 2 and year in totals)
+            total = world_total_for(totals, figure)
+            if total is not None:
+                counts[(figure.year, id(total))] = counts.get((figure.year, id(total)), 0) + 1
+    return sorted({year for (year, _), count in counts.items() if count >= 2})
 
 
 @dataclass(frozen=True)

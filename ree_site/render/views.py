@@ -5,7 +5,7 @@ can call it and the templates stay declarative."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..data.text import note_mark
 from ..link import stats
@@ -36,6 +36,16 @@ class LetteredNotes:
         if note not in self.items:
             self.items.append(note)
         return note_mark(self.items.index(note) + 1)
+
+
+class ShareStretch(NamedTuple):
+    """Consecutive years of a country's share of world mine production: the source of its shares, or why there is
+    none (see :meth:`Views.share_stretches`)."""
+
+    first: int
+    last: int
+    source: str | None
+    why: str | None
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,28 @@ class Views(SupplyViews, TradeViews, MapViews):
         """The first year for which ``entry``'s share of world mine production can be computed."""
         series = stats.share_series(self.catalog, entry)
         return series[0][0] if series else None
+
+    def share_first(self, entries: list[Entry[Record]]) -> int:
+        """The first year of the share chart of ``entries``: the earliest year with a share for any of them."""
+        return min(year for entry in entries if (year := self.share_since(entry)) is not None)
+
+    def share_stretches(self, entry: Entry[Record], first: int) -> list[ShareStretch]:
+        """``entry``'s share of world mine production from ``first`` to its last year, in stretches of consecutive
+        years: each with the one source its shares come from, or, where there is no share, why (``no-figure``: the
+        records give no mine production figure of the country; ``no-total``: no world total of the same source or
+        edition as its figure)."""
+        shares = stats.share_series(self.catalog, entry)
+        sources = {year: figure.source for year, _, figure in shares}
+        figures = {f.year for f in stats.shown_figures(entry, "mine-production")}
+        found: list[ShareStretch] = []
+        for year in range(first, shares[-1][0] + 1 if shares else first):
+            source = sources.get(year)
+            why = None if source else "no-total" if year in figures else "no-figure"
+            if found and (found[-1].source, found[-1].why) == (source, why) and found[-1].last == year - 1:
+                found[-1] = found[-1]._replace(last=year)
+            else:
+                found.append(ShareStretch(year, year, source, why))
+        return found
 
     def producing_countries(self, years: list[int]) -> list[Entry[Record]]:
         """The countries with a mine production figure in any of ``years``."""
