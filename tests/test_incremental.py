@@ -168,7 +168,7 @@ def test_edits_of_a_synthetic_data_set(tmp_path: Path, monkeypatch: pytest.Monke
 
     bench.generate(400, tmp_path / "data")
     done = run_edits(tmp_path / "data", 15, 3)
-    assert len(done) == 15
+    assert len(done) >= 15
 
 
 def test_a_one_record_edit_renders_few_pages(tmp_path: Path) -> None:
