@@ -1,0 +1,396 @@
+/* The site's search box (overrides/partials/search.html), on Pagefind's chunked index.
+
+   Nothing is fetched until a reader focuses the box: then Pagefind's script and the settings file the build writes
+   beside the index (pagefind/ree-search.json, from ree_site/render/search.py: ranking weights, the common words,
+   the site's vocabulary); each query then fetches only the index chunks and result fragments it needs.
+   A query is read in three steps: misspelt words are corrected against the site's vocabulary (titles, other
+   names, glossary terms, headings: the nearest word by letters changed, missing, added or swapped, when the word
+   is found nowhere in the index), common words are dropped, and when no page holds every remaining word, the
+   words that say least (those on most pages) are set aside until some page does. Pages come once each, with
+   their best-matching sections under them. Without JavaScript the box does nothing and every page stays
+   reachable from the navigation. */
+(function () {
+  "use strict";
+
+  var box = document.querySelector("[data-ree-search-box]");
+  if (!box) return;
+  var form = box.querySelector("form");
+  var input = box.querySelector("input");
+  var output = box.querySelector(".ree-search__output");
+  var list = box.querySelector("[data-ree-search-results]");
+  var status = box.querySelector("[data-ree-search-status]");
+  var filterBox = box.querySelector("[data-ree-search-filters]");
+  var toggle = document.getElementById("__search");
+  var bundle = new URL(box.getAttribute("data-pagefind"), document.baseURI);
+  var root = new URL("..", bundle).pathname;
+  var FILTERS = [["kind", "Kind"], ["country", "Country"], ["stage", "Stage"]];
+
+  var engine = null;
+  var chosen = {};
+  var latest = 0;
+
+  function load() {
+    if (engine) return engine;
+    engine = Promise.all([
+      import(new URL("pagefind.js", bundle).href),
+      fetch(new URL("ree-search.json", bundle)).then(function (r) {
+        if (!r.ok) throw new Error("search settings: " + r.status);
+        return r.json();
+      }),
+    ]).then(async function (loaded) {
+      var pagefind = loaded[0], settings = loaded[1];
+      await pagefind.options({ ranking: settings.ranking, baseUrl: root, excerptLength: 24 });
+      await pagefind.init();
+      return {
+        pagefind: pagefind,
+        settings: settings,
+        stop: new Set(settings.stopWords),
+        vocabulary: settings.vocabulary,
+        words: Object.keys(settings.vocabulary),
+      };
+    });
+    engine.catch(function () { engine = null; });
+    return engine;
+  }
+
+  // Words as the index holds them: lower case, accents and punctuation off.
+  function words(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['’]s\b/g, "")
+      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Letters changed, missing, added or two neighbours swapped (optimal string alignment), or Infinity past `most`.
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return Infinity;
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (j = 1; j <= b.length; j++) { rows[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      var best = Infinity;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+        best = Math.min(best, d);
+      }
+      if (best > most) return Infinity;
+    }
+    return rows[a.length][b.length];
+  }
+
+  function allowed(word, settings) {
+    var most = 0;
+    settings.correction.forEach(function (rule) { if (word.length >= rule[0]) most = rule[1]; });
+    return most;
+  }
+
+  // The word itself when the site knows it (or it is the start of a word of the site's names, as while typing);
+  // else the nearest word of the vocabulary, the one more pages are named by when two are as near.
+  async function correct(word, e) {
+    var most = allowed(word, e.settings);
+    if (!most || e.stop.has(word) || /\d/.test(word) || e.vocabulary[word]) return word;
+    if (e.words.some(function (known) { return known.startsWith(word); })) return word;
+    var exact = await e.pagefind.search('"' + word + '"');
+    if (exact && exact.results.length) return word;
+    var found = word, near = most + 1;
+    e.words.forEach(function (known) {
+      var d = distance(word, known, Math.min(most, near));
+      if (d < near || (d === near && d <= most && e.vocabulary[known] > e.vocabulary[found])) {
+        found = known;
+        near = d;
+      }
+    });
+    return found;
+  }
+
+  function idf(count, pages) {
+    return Math.log((pages - count + 0.5) / (count + 0.5) + 1);
+  }
+
+  // How many pages hold `term` (a prefix, as Pagefind reads it), once per query.
+  async function frequency(term, filters, e, seen) {
+    if (!(term in seen)) seen[term] = (await e.pagefind.search(term, { filters: filters })).results.length;
+    return seen[term];
+  }
+
+  // The results for `terms`: all of them if some page holds every one, else the most telling words that some page
+  // holds together (a word tells more the fewer pages hold it), fewest set aside first.
+  async function find(terms, filters, e, seen) {
+    var pf = e.pagefind;
+    if (terms.length === 1 && terms[0].length <= 2) {
+      // A symbol ("Y", "Nd") is a word of its own, not the start of every word with its letters: the pages that
+      // hold it as a word, in the order the prefix search ranks them.
+      var exact = await pf.search('"' + terms[0] + '"', { filters: filters });
+      var ids = new Set(exact.results.map(function (r) { return r.id; }));
+      var ranked = await pf.search(terms[0], { filters: filters });
+      if (ids.size) return { results: ranked.results.filter(function (r) { return ids.has(r.id); }) };
+      return ranked;
+    }
+    var all = await pf.search(terms.join(" "), { filters: filters });
+    if (all.results.length || terms.length < 2) return all;
+    var weights = {};
+    for (var t of terms) {
+      var count = await frequency(t, filters, e, seen);
+      weights[t] = count ? idf(count, e.settings.pages) : -1;
+    }
+    var kept = terms.filter(function (t) { return weights[t] >= 0; });
+    kept.sort(function (a, b) { return weights[b] - weights[a]; });
+    kept = kept.slice(0, 6);
+    for (var size = kept.length; size >= 1; size--) {
+      var subsets = combinations(kept, size).sort(function (a, b) { return sum(b, weights) - sum(a, weights); });
+      for (var subset of subsets) {
+        var some = await pf.search(subset.join(" "), { filters: filters });
+        if (some.results.length) return some;
+      }
+    }
+    return all;
+  }
+
+  function sum(terms, weights) {
+    return terms.reduce(function (total, t) { return total + weights[t]; }, 0);
+  }
+
+  function combinations(items, size) {
+    if (size === 0) return [[]];
+    if (items.length < size) return [];
+    var first = items[0], rest = items.slice(1);
+    return combinations(rest, size - 1).map(function (c) { return [first].concat(c); }).concat(combinations(rest, size));
+  }
+
+  function score(section) {
+    return (section.weighted_locations || []).reduce(function (total, l) { return total + l.balanced_score; }, 0);
+  }
+
+  // Two forms of a word: the same, or one the other with a short ending (magnet, magnets; country, countries).
+  function same(q, w) {
+    if (q === w) return true;
+    var short = q.length < w.length ? q : w, long = q.length < w.length ? w : q;
+    return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short.slice(0, -1));
+  }
+
+  // A page's names: its title, its other names, the questions it answers; each as its topical words.
+  function names(data, e) {
+    var meta = data.meta || {};
+    var all = [meta.title || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"));
+    return all.map(function (n) { return words(n).filter(function (w) { return !e.stop.has(w); }); })
+      .filter(function (n) { return n.length; });
+  }
+
+  // How well a page's names match the query: the share of the query's weight its best name holds, and, for a name
+  // that holds every word, the weight of the words it has besides (the fewer, the closer the name is to the query).
+  function nameMatch(query, weights, data, e) {
+    var total = query.reduce(function (t, q) { return t + weights[q]; }, 0) || 1;
+    var best = { share: 0, extra: Infinity };
+    names(data, e).forEach(function (name) {
+      var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }); });
+      var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
+      var extra = held.length === query.length ? name.filter(function (w) {
+        return !query.some(function (q) { return same(q, w); });
+      }).reduce(function (t, w) { return t + Math.log(1 + e.settings.pages / (1 + (e.vocabulary[w] || 0))); }, 0) : Infinity;
+      if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
+    });
+    return best;
+  }
+
+  // Pagefind's best results ordered again: pages one of whose names holds every word of the query first, the
+  // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold.
+  async function rerank(results, query, filters, e, seen) {
+    var top = results.slice(0, e.settings.reranked);
+    var data = await Promise.all(top.map(function (r) { return r.data(); }));
+    var weights = {};
+    for (var q of query) weights[q] = idf(await frequency(q, filters, e, seen) || 1, e.settings.pages);
+    var rows = data.map(function (d, i) {
+      var match = nameMatch(query, weights, d, e);
+      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * (1 + match.share) };
+    });
+    rows.sort(function (a, b) {
+      if (a.full !== b.full) return a.full ? -1 : 1;
+      if (a.full && a.extra !== b.extra) return a.extra - b.extra;
+      return b.score - a.score;
+    });
+    return rows.map(function (r) { return r.data; });
+  }
+
+  function score(section) {
+    return (section.weighted_locations || []).reduce(function (total, l) { return total + l.balanced_score; }, 0);
+  }
+
+  // A page once, with its best-matching sections under it.
+  function present(data, settings) {
+    var sections = (data.sub_results || []).filter(function (s) { return s.anchor; })
+      .sort(function (a, b) { return score(b) - score(a); });
+    // A glossary term is indexed as a record of its own whose address is the term's place on the glossary.
+    var url = data.meta.url ? root + data.meta.url.replace(/^\//, "") : data.url;
+    var lead = { url: url, title: data.meta.title, excerpt: data.excerpt, kind: data.meta.kind || "" };
+    return { lead: lead, sections: sections.slice(0, settings.sections) };
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function link(item, kind) {
+    var a = element("a");
+    a.href = item.url;
+    var title = element("span", "ree-search__title", item.title);
+    if (kind) title.appendChild(element("span", "ree-search__kind", kind));
+    a.appendChild(title);
+    var excerpt = element("span", "ree-search__excerpt");
+    excerpt.innerHTML = item.excerpt || "";  // Pagefind's excerpt: the page's text, escaped, with <mark> around hits
+    a.appendChild(excerpt);
+    return a;
+  }
+
+  function show(found) {
+    list.textContent = "";
+    found.forEach(function (result) {
+      var li = element("li", "ree-search__result");
+      var lead = link(result.lead, result.lead.kind);
+      lead.setAttribute("data-ree-result", "");
+      li.appendChild(lead);
+      if (result.sections.length) {
+        var sections = element("ol", "ree-search__sections");
+        result.sections.forEach(function (s) {
+          var item = element("li", "ree-search__section");
+          item.appendChild(link(s));
+          sections.appendChild(item);
+        });
+        li.appendChild(sections);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function say(text, query, state, suggestion) {
+    status.textContent = text;
+    status.setAttribute("data-query", query);
+    status.setAttribute("data-state", state);
+    if (suggestion) {
+      var button = element("button", "", suggestion.text);
+      button.type = "button";
+      button.addEventListener("click", function () { input.value = suggestion.query; search(suggestion.query, true); });
+      status.appendChild(document.createTextNode(" Search instead for "));
+      status.appendChild(button);
+      status.appendChild(document.createTextNode("."));
+    }
+  }
+
+  function open(visible) {
+    output.hidden = !visible;
+    input.setAttribute("aria-expanded", visible ? "true" : "false");
+  }
+
+  async function search(query, asTyped) {
+    var run = ++latest;
+    var typed = words(query);
+    var filters = {};
+    Object.keys(chosen).forEach(function (k) { if (chosen[k]) filters[k] = chosen[k]; });
+    if (!typed.length && !Object.keys(filters).length) {
+      list.textContent = "";
+      say("", query, "done");
+      open(Boolean(filterBox.childElementCount));
+      return;
+    }
+    open(true);
+    say("Searching…", query, "searching");
+    var e;
+    try {
+      e = await load();
+    } catch (error) {
+      say("The search could not be loaded.", query, "done");
+      return;
+    }
+    var fixed = [];
+    for (var w of typed) fixed.push(asTyped ? w : await correct(w, e));
+    var corrected = fixed.join(" ") !== typed.join(" ");
+    var topical = fixed.filter(function (t) { return !e.stop.has(t) && (t.length > 1 || fixed.length === 1); });
+    var terms = topical.length ? topical : fixed;
+    var seen = {};
+    var found = typed.length ? await find(terms, filters, e, seen) : await e.pagefind.search(null, { filters: filters });
+    if (run !== latest) return;
+    var shown = typed.length ? await rerank(found.results, terms, filters, e, seen)
+      : await Promise.all(found.results.slice(0, e.settings.results).map(function (r) { return r.data(); }));
+    shown = shown.slice(0, e.settings.results);
+    if (run !== latest) return;
+    show(shown.map(function (d) { return present(d, e.settings); }));
+    var count = found.results.length;
+    var about = corrected ? "“" + fixed.join(" ") + "”" : "“" + query.trim() + "”";
+    var text = count === 0 ? "No results for " + about + "." :
+      (count === 1 ? "1 page" : count + " pages") + (typed.length ? " for " + about : "") + ".";
+    if (corrected) text = "Showing results for “" + fixed.join(" ") + "”: " + text;
+    say(text, query, "done", corrected ? { text: query.trim(), query: query } : null);
+  }
+
+  async function showFilters() {
+    if (filterBox.childElementCount) return;
+    var e;
+    try { e = await load(); } catch (error) { return; }
+    var counts = await e.pagefind.filters();
+    if (filterBox.childElementCount) return;
+    FILTERS.forEach(function (pair) {
+      var values = Object.keys(counts[pair[0]] || {}).sort();
+      if (!values.length) return;
+      var label = element("label", "", pair[1]);
+      var select = element("select");
+      select.name = pair[0];
+      select.appendChild(new Option("Any", ""));
+      values.forEach(function (v) { select.appendChild(new Option(v + " (" + counts[pair[0]][v] + ")", v)); });
+      select.addEventListener("change", function () {
+        chosen[pair[0]] = select.value;
+        search(input.value);
+      });
+      label.appendChild(select);
+      filterBox.appendChild(label);
+    });
+    filterBox.hidden = !filterBox.childElementCount;
+  }
+
+  var typing;
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    typing = setTimeout(function () { search(input.value); }, 120);
+  });
+  input.addEventListener("focus", function () {
+    if (toggle && !toggle.checked) toggle.checked = true;
+    load().catch(function () {});
+    showFilters();
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = list.querySelector("a");
+    if (first) window.location.href = first.href;
+  });
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      if (toggle.checked) input.focus();
+      else input.blur();
+    });
+  }
+
+  // Arrow keys move between the results, Escape closes the box, "/" opens it from anywhere on the page.
+  function links() { return Array.prototype.slice.call(output.querySelectorAll("a")); }
+  box.addEventListener("keydown", function (event) {
+    var all = links(), at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) input.focus();
+      else all[Math.min(next, all.length - 1)].focus();
+    } else if (event.key === "Escape") {
+      if (toggle) toggle.checked = false;
+      input.blur();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target && (target.isContentEditable || /^(input|textarea|select)$/i.test(target.tagName))) return;
+    event.preventDefault();
+    input.focus();
+  });
+})();
