@@ -159,7 +159,7 @@ QUERIES: list[Query] = [
         ("substitution", "issues/substitution/", H),
         ("concentration of supply in China", "issues/supply-concentration/"),
         ("environmental impacts of mining", "issues/environmental-impacts/"),
-        ("artisanal mining", "issues/artisanal-mining-and-labour/"),
+        ("labour conditions in Myanmar's mines", "issues/artisanal-mining-and-labour/"),
         ("heavy rare earth separation", "issues/heavy-ree-separation-outside-china/"),
         ("China Japan 2010 embargo", "issues/china-japan-2010/"),
         ("magnet recycling", "issues/recycling/"),

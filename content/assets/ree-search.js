@@ -86,65 +86,122 @@
   }
 
   // The word itself when the site knows it (or it is the start of a word of the site's names, as while typing);
-  // else the nearest word of the vocabulary, the one more pages are named by when two are as near.
-  async function correct(word, e) {
+  // else the words of the vocabulary nearest to it, nearest first (none when nothing is near enough).
+  async function candidates(word, e) {
     var most = allowed(word, e.settings);
-    if (!most || e.stop.has(word) || /\d/.test(word) || e.vocabulary[word]) return word;
-    if (e.words.some(function (known) { return known.startsWith(word); })) return word;
+    if (!most || e.stop.has(word) || /\d/.test(word) || e.vocabulary[word]) return [word];
+    if (e.words.some(function (known) { return known.startsWith(word); })) return [word];
     var exact = await e.pagefind.search('"' + word + '"');
-    if (exact && exact.results.length) return word;
-    var found = word, near = most + 1;
+    if (exact && exact.results.length) return [word];
+    var near = [];
     e.words.forEach(function (known) {
-      var d = distance(word, known, Math.min(most, near));
-      if (d < near || (d === near && d <= most && e.vocabulary[known] > e.vocabulary[found])) {
-        found = known;
-        near = d;
-      }
+      var d = distance(word, known, most);
+      if (d <= most) near.push({ word: known, distance: d });
     });
-    return found;
+    var best = Math.min.apply(null, near.map(function (n) { return n.distance; }));
+    near = near.filter(function (n) { return n.distance === best; });
+    near.sort(function (a, b) { return e.vocabulary[b.word] - e.vocabulary[a.word] || (a.word < b.word ? -1 : 1); });
+    return near.length ? near.slice(0, 5).map(function (n) { return n.word; }) : [word];
   }
 
+  // The query with each misspelt word corrected: of the words as near as each other, the one with which the
+  // rest of the query finds the most pages ("energy fules": "energy fuels", not "energy files").
+  async function correct(typed, e) {
+    var fixed = typed.slice();
+    for (var i = 0; i < fixed.length; i++) {
+      var options = await candidates(fixed[i], e);
+      if (options.length === 1) {
+        fixed[i] = options[0];
+        continue;
+      }
+      var best = options[0], most = -1;
+      for (var option of options) {
+        var trial = fixed.slice();
+        trial[i] = option;
+        var count = (await e.pagefind.search(trial.filter(function (w) { return !e.stop.has(w); }).join(" "))).results.length;
+        if (count > most) { best = option; most = count; }
+      }
+      fixed[i] = best;
+    }
+    return fixed;
+  }
+
+  // How much a word tells: the fewer pages hold it, the more (Pagefind's own measure); nothing if none does.
   function idf(count, pages) {
-    return Math.log((pages - count + 0.5) / (count + 0.5) + 1);
+    return count ? Math.log((pages - count + 0.5) / (count + 0.5) + 1) : 0;
   }
 
-  // How many pages hold `term` (a prefix, as Pagefind reads it), once per query.
+  // How many pages hold `term` (as the start of a word, as Pagefind reads it; a word of one or two letters as a
+  // word of its own, since "us" starts "used" and "USGS"), once per query.
   async function frequency(term, filters, e, seen) {
-    if (!(term in seen)) seen[term] = (await e.pagefind.search(term, { filters: filters })).results.length;
+    if (!(term in seen)) {
+      var asked = term.length <= 2 ? '"' + term + '"' : term;
+      seen[term] = (await e.pagefind.search(asked, { filters: filters })).results.length;
+    }
     return seen[term];
   }
 
-  // The results for `terms`: all of them if some page holds every one, else the most telling words that some page
-  // holds together (a word tells more the fewer pages hold it), fewest set aside first.
+  // The results for `terms`, best first, as {result, score}. Pagefind finds the pages that hold every word; those
+  // that hold all but one join them, their score scaled by the square of the share of the query's weight they hold
+  // (leaving out "rare" on this site costs nearly nothing, leaving out "Kalgoorlie" nearly everything). When no page
+  // holds even that many, the most telling words that some page holds together are searched, fewest set aside first.
   async function find(terms, filters, e, seen) {
     var pf = e.pagefind;
+    var options = { filters: filters };
     if (terms.length === 1 && terms[0].length <= 2) {
       // A symbol ("Y", "Nd") is a word of its own, not the start of every word with its letters: the pages that
       // hold it as a word, in the order the prefix search ranks them.
-      var exact = await pf.search('"' + terms[0] + '"', { filters: filters });
+      var exact = await pf.search('"' + terms[0] + '"', options);
       var ids = new Set(exact.results.map(function (r) { return r.id; }));
-      var ranked = await pf.search(terms[0], { filters: filters });
-      if (ids.size) return { results: ranked.results.filter(function (r) { return ids.has(r.id); }) };
-      return ranked;
+      var ranked = (await pf.search(terms[0], options)).results;
+      return scored(ids.size ? ranked.filter(function (r) { return ids.has(r.id); }) : ranked, 1);
     }
-    var all = await pf.search(terms.join(" "), { filters: filters });
-    if (all.results.length || terms.length < 2) return all;
     var weights = {};
-    for (var t of terms) {
-      var count = await frequency(t, filters, e, seen);
-      weights[t] = count ? idf(count, e.settings.pages) : -1;
+    for (var t of terms) weights[t] = idf(await frequency(t, filters, e, seen), e.settings.pages);
+    var total = sum(terms, weights) || 1;
+    var searches = [terms];
+    if (terms.length > 1 && terms.length <= 6) {
+      terms.forEach(function (left) { searches.push(terms.filter(function (t) { return t !== left; })); });
     }
-    var kept = terms.filter(function (t) { return weights[t] >= 0; });
-    kept.sort(function (a, b) { return weights[b] - weights[a]; });
-    kept = kept.slice(0, 6);
-    for (var size = kept.length; size >= 1; size--) {
-      var subsets = combinations(kept, size).sort(function (a, b) { return sum(b, weights) - sum(a, weights); });
-      for (var subset of subsets) {
-        var some = await pf.search(subset.join(" "), { filters: filters });
-        if (some.results.length) return some;
+    var pool = new Map();
+    for (var subset of searches) {
+      var share = Math.pow(sum(subset, weights) / total, 2);
+      (await pf.search(subset.join(" "), options)).results.forEach(function (r) {
+        var had = pool.get(r.id);
+        if (!had || had.score < r.score * share) pool.set(r.id, { result: r, score: r.score * share });
+      });
+    }
+    if (!pool.size && terms.length > 1) {
+      var kept = terms.filter(function (t) { return weights[t] > 0; });
+      kept.sort(function (a, b) { return weights[b] - weights[a]; });
+      kept = kept.slice(0, 6);
+      for (var size = kept.length; size >= 1 && !pool.size; size--) {
+        var subsets = combinations(kept, size).sort(function (a, b) { return sum(b, weights) - sum(a, weights); });
+        for (var some of subsets) {
+          var found = (await pf.search(some.join(" "), options)).results;
+          if (found.length) return scored(found, Math.pow(sum(some, weights) / total, 2));
+        }
       }
     }
-    return all;
+    return Array.from(pool.values()).sort(function (a, b) { return b.score - a.score; });
+  }
+
+  function scored(results, share) {
+    return results.map(function (r) { return { result: r, score: r.score * share }; });
+  }
+
+  // The words to search for: without the common words ("what", "the"), unless the rest are on most pages anyway
+  // ("what are rare earths" on a site about rare earths), when the common words are what tells pages apart.
+  async function topical(fixed, filters, e, seen) {
+    var kept = fixed.filter(function (t) { return !e.stop.has(t) && (t.length > 1 || fixed.length === 1); });
+    if (!kept.length) return fixed;
+    if (kept.length === fixed.length) return kept;
+    for (var t of kept) {
+      if ((await frequency(t, filters, e, seen)) <= e.settings.pages / 2) return kept;
+    }
+    var all = fixed.filter(function (t) { return t.length > 1; });
+    var found = await e.pagefind.search(all.join(" "), { filters: filters });
+    return found.results.length ? all : kept;
   }
 
   function sum(terms, weights) {
@@ -158,21 +215,34 @@
     return combinations(rest, size - 1).map(function (c) { return [first].concat(c); }).concat(combinations(rest, size));
   }
 
-  function score(section) {
-    return (section.weighted_locations || []).reduce(function (total, l) { return total + l.balanced_score; }, 0);
-  }
 
-  // Two forms of a word: the same, or one the other with a short ending (magnet, magnets; country, countries).
+  // Two forms of one word: the same, or with different short endings (magnet, magnets; country, countries;
+  // recycled, recycling): lengths within three letters, and all but the last two letters of the shorter shared.
   function same(q, w) {
     if (q === w) return true;
-    var short = q.length < w.length ? q : w, long = q.length < w.length ? w : q;
-    return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short.slice(0, -1));
+    var shorter = Math.min(q.length, w.length);
+    if (shorter < 4 || Math.abs(q.length - w.length) > 3) return false;
+    var shared = 0;
+    while (shared < shorter && q[shared] === w[shared]) shared++;
+    return shared >= Math.max(4, shorter - 2);
   }
 
-  // A page's names: its title, its other names, the questions it answers; each as its topical words.
+  // An abbreviation of words of the name, as "eu" of "European Union" or "crma" of "Critical Raw Materials Act";
+  // with `word`, whether that word is one of them.
+  function initials(q, name, word) {
+    if (q.length < 2 || q.length > 5) return false;
+    for (var i = 0; i + q.length <= name.length; i++) {
+      var part = name.slice(i, i + q.length);
+      if (part.map(function (w) { return w[0]; }).join("") === q) return word === undefined || part.indexOf(word) >= 0;
+    }
+    return false;
+  }
+
+  // A page's names: its title, its other names, the questions it answers, what it is (a mine in China); each as
+  // its topical words.
   function names(data, e) {
     var meta = data.meta || {};
-    var all = [meta.title || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"));
+    var all = [meta.title || "", meta.about || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"));
     return all.map(function (n) { return words(n).filter(function (w) { return !e.stop.has(w); }); })
       .filter(function (n) { return n.length; });
   }
@@ -183,10 +253,10 @@
     var total = query.reduce(function (t, q) { return t + weights[q]; }, 0) || 1;
     var best = { share: 0, extra: Infinity };
     names(data, e).forEach(function (name) {
-      var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }); });
+      var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || initials(q, name); });
       var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
       var extra = held.length === query.length ? name.filter(function (w) {
-        return !query.some(function (q) { return same(q, w); });
+        return !query.some(function (q) { return same(q, w) || initials(q, name, w); });
       }).reduce(function (t, w) { return t + Math.log(1 + e.settings.pages / (1 + (e.vocabulary[w] || 0))); }, 0) : Infinity;
       if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
     });
@@ -195,14 +265,17 @@
 
   // Pagefind's best results ordered again: pages one of whose names holds every word of the query first, the
   // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold.
-  async function rerank(results, query, filters, e, seen) {
+  async function rerank(results, terms, filters, e, seen) {
+    var query = terms.filter(function (q) { return !e.stop.has(q); });
+    if (!query.length) query = terms;
     var top = results.slice(0, e.settings.reranked);
-    var data = await Promise.all(top.map(function (r) { return r.data(); }));
+    var data = await Promise.all(top.map(function (r) { return r.result.data(); }));
     var weights = {};
-    for (var q of query) weights[q] = idf(await frequency(q, filters, e, seen) || 1, e.settings.pages);
+    for (var q of query) weights[q] = idf(await frequency(q, filters, e, seen), e.settings.pages);
     var rows = data.map(function (d, i) {
       var match = nameMatch(query, weights, d, e);
-      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * (1 + match.share) };
+      var weight = e.settings.kinds[(d.meta || {}).kind] || 1;
+      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + match.share) };
     });
     rows.sort(function (a, b) {
       if (a.full !== b.full) return a.full ? -1 : 1;
@@ -304,20 +377,25 @@
       say("The search could not be loaded.", query, "done");
       return;
     }
-    var fixed = [];
-    for (var w of typed) fixed.push(asTyped ? w : await correct(w, e));
+    // A word typed in capitals is a name ("US", "IT"), never a common word.
+    var capitals = query.split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1 && w === w.toUpperCase(); });
+    if (capitals.length) {
+      e = Object.assign({}, e, { stop: new Set(e.stop) });
+      capitals.forEach(function (w) { e.stop.delete(w.toLowerCase()); });
+    }
+    var fixed = asTyped ? typed : await correct(typed, e);
     var corrected = fixed.join(" ") !== typed.join(" ");
-    var topical = fixed.filter(function (t) { return !e.stop.has(t) && (t.length > 1 || fixed.length === 1); });
-    var terms = topical.length ? topical : fixed;
     var seen = {};
-    var found = typed.length ? await find(terms, filters, e, seen) : await e.pagefind.search(null, { filters: filters });
+    var terms = await topical(fixed, filters, e, seen);
+    var found = typed.length ? await find(terms, filters, e, seen)
+      : scored((await e.pagefind.search(null, { filters: filters })).results, 1);
     if (run !== latest) return;
-    var shown = typed.length ? await rerank(found.results, terms, filters, e, seen)
-      : await Promise.all(found.results.slice(0, e.settings.results).map(function (r) { return r.data(); }));
+    var shown = typed.length ? await rerank(found, terms, filters, e, seen)
+      : await Promise.all(found.slice(0, e.settings.results).map(function (r) { return r.result.data(); }));
     shown = shown.slice(0, e.settings.results);
     if (run !== latest) return;
     show(shown.map(function (d) { return present(d, e.settings); }));
-    var count = found.results.length;
+    var count = found.length;
     var about = corrected ? "“" + fixed.join(" ") + "”" : "“" + query.trim() + "”";
     var text = count === 0 ? "No results for " + about + "." :
       (count === 1 ? "1 page" : count + " pages") + (typed.length ? " for " + about : "") + ".";

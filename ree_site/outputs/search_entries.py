@@ -2,7 +2,7 @@
 
 A page whose front matter says ``search: {sections: separate}`` carries a mark in its search block
 (:data:`ree_site.render.search.SEPARATE`); each of its ``h2`` sections becomes a record of the index of its own,
-at ``page/#id``, titled by its heading, with the heading's ``data-search-aliases`` as its other names. A reader
+at ``page/#id``, titled by its heading, with the heading's ``data-aliases`` as its other names. A reader
 looking up "REO" then gets the term, not the glossary's top. The HTML read here is the output of Python-Markdown
 as both engines write it (headings with an ``id``, the permalink inside the heading), found inside the page's
 ``data-pagefind-body``.

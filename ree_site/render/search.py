@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..data.models import Element, Issue, Producer
-from ..data.vocabulary import STAGE_LABELS
+from ..data.vocabulary import KIND_LABELS, STAGE_LABELS
 
 if TYPE_CHECKING:
     from ..data.models import Record
@@ -59,20 +59,36 @@ VIEW_QUESTIONS: dict[str, list[str]] = {
     "timeline": ["What happened when in the rare-earth supply chain?"],
     "downloads": ["Where can I download the data?"],
 }
+#: The questions every element page answers, from the sections its template always has.
+ELEMENT_QUESTIONS = [
+    "What is {name}?",
+    "What is {name} used for?",
+    "How much does {name} cost? What is the price of {name}?",
+    "Who discovered {name}?",
+    "Who produces {name}?",
+]
 #: How much a match in each piece of a page's metadata weighs in ranking (Pagefind's ``metaWeights``; a word of
-#: the text weighs 1).
-META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 4.0}
+#: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh.
+META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 4.0, "about": 0.0}
+#: How much each kind of page weighs when the names of two pages match a query equally (records first, as a reader
+#: typing a name wants its record; then articles and the glossary's terms, the views, the pages about the site).
+KIND_WEIGHTS: dict[str, float] = {
+    "element": 1.5, "producer": 1.3, "issue": 1.3, "article": 1.2, "term": 1.2, "view": 1.0, "page": 0.8,
+}  # fmt: skip
 #: Pagefind's ranking parameters (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
 RANKING: dict[str, float] = {"pageLength": 0.5}
-#: Words that carry no topic: a query drops them before it is searched, unless they are all it has. A general
-#: English list (the articles, pronouns, auxiliaries and question words), not a list of the site's own words.
+#: Words that carry no topic: a query drops them before it is searched, unless they are all it has (or its other
+#: words are on most pages). A general English list (the articles, pronouns, auxiliaries and question words, and
+#: the words that ask what a term means), not a list of the site's own words. A word typed in capitals ("US") is
+#: never one of them.
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
     both but by can could did do does doing down during each few for from further had has have having he her here
     hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
     on once only or other our ours ourselves out over own same she should so some such than that the their theirs
     them themselves then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves""".split()
+    which while who whom why will with would you your yours yourself yourselves
+    mean means meaning definition define""".split()
 )
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
@@ -84,7 +100,7 @@ RESULTS_SHOWN = 10
 SECTIONS_SHOWN = 3
 
 #: The heading attribute that gives a section its other names (a glossary term's other spellings).
-ATTRIBUTE = "data-search-aliases"
+ATTRIBUTE = "data-aliases"
 #: The attribute of the search block of a page whose sections are results of their own (the glossary's terms:
 #: front matter ``search: {sections: separate}``); :mod:`ree_site.outputs.search_index` indexes each section.
 SEPARATE = "data-ree-search-sections"
@@ -97,10 +113,14 @@ def record_search(record: Record) -> dict[str, Any]:
     if isinstance(record, Element):
         # The symbol as a name of its own: in the title ("Neodymium (Nd)") it is one word among others.
         search, aliases = {"kind": "element"}, [record.symbol]
+        search["questions"] = [question.format(name=record.name) for question in ELEMENT_QUESTIONS]
     elif isinstance(record, Producer):
         search = {"kind": "producer", "stages": [STAGE_LABELS[stage] for stage in record.stages]}
+        search["about"] = KIND_LABELS[record.kind]
         if record.aggregate is None:
             search["country"] = record.country
+            if record.kind != "country":
+                search["about"] += f" in {record.country}"
         if record.kind == "country":
             # What readers type for a country; in titles, "China's export controls" would otherwise compete.
             aliases.append(record.name)
@@ -153,6 +173,7 @@ def annotation(search: Mapping[str, Any]) -> str:
         lines.append(f'<span data-pagefind-filter="stage">{html.escape(stage)}</span>')
     meta = {
         "kind": label,
+        "about": str(search.get("about") or ""),
         "aliases": ", ".join(_names(search.get("aliases"))),
         "questions": " | ".join(_names(search.get("questions"))),
     }
@@ -165,6 +186,7 @@ def client_settings() -> dict[str, Any]:
     """What the search script needs to know of this policy (written beside the index, with the vocabulary)."""
     return {
         "ranking": {**RANKING, "metaWeights": META_WEIGHTS},
+        "kinds": {KINDS[kind]: weight for kind, weight in KIND_WEIGHTS.items()},
         "stopWords": sorted(STOP_WORDS),
         "correction": CORRECTION,
         "reranked": RERANKED,
