@@ -5,9 +5,10 @@ plant or company (often by a short name, sometimes misspelt), a country or a pla
 from the glossary (in any of its spellings), or a question as a student would type it. Each expected page is a
 URL path, with the anchor for a glossary term.
 
-One query in five (``held_out=True``, chosen by a seeded draw within each group when the set was written, before
-any tuning) is kept aside: the search was tuned on the others, and the held-out half is reported separately, to
-show how the search does on queries nobody tuned it for.
+One query in five of the first 194 (``held_out=1``, chosen by a seeded draw within each group when the set was
+written, before any tuning) was kept aside while the search was tuned on the others. It was measured once (82 %
+first), and the search was then improved again; from that point those queries were no longer unseen, so a second
+held-out set of 40 (``held_out=2``) was written first, and nothing was tuned on it. Each set is reported on its own.
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ class Query(NamedTuple):
     text: str
     expected: str
     group: str
-    held_out: bool = False
+    #: 0: tuned on; 1: held out, and measured once before the last round of tuning (so seen since); 2: held out,
+    #: written after that measurement and before the last round, and not tuned on.
+    held_out: int = 0
 
 
-def _group(name: str, rows: list[tuple[str, str] | tuple[str, str, bool]]) -> list[Query]:
-    return [Query(row[0], row[1], name, len(row) > 2 and bool(row[2])) for row in rows]
+def _group(name: str, rows: list[tuple[str, str] | tuple[str, str, int]], held_out: int = 0) -> list[Query]:
+    return [Query(row[0], row[1], name, int(row[2]) if len(row) > 2 else held_out) for row in rows]
 
 
-H = True  # held out
+H = 1  # held out (first set)
 
 QUERIES: list[Query] = [
     *_group("symbol", [
@@ -257,7 +260,64 @@ QUERIES: list[Query] = [
         ("what does REO mean", "glossary/#reo"),
         ("why is Myanmar important for heavy rare earths", "producers/myanmar/"),
     ]),
+    # The second held-out set, written after the first was measured (82 % first; see BENCHMARKS.md) and before the
+    # search was changed again.
+    *_group("misspelt element", [
+        ("disprosium", "elements/dysprosium/"),
+        ("neodimium", "elements/neodymium/"),
+        ("lantanum", "elements/lanthanum/"),
+        ("yterbium", "elements/ytterbium/"),
+        ("europim", "elements/europium/"),
+        ("praseodimium", "elements/praseodymium/"),
+        ("gadolineum", "elements/gadolinium/"),
+        ("holium", "elements/holmium/"),
+    ], 2),
+    *_group("misspelt name", [
+        ("Bayon Obo", "producers/bayan-obo/"),
+        ("Iluka Resorces", "producers/iluka-resources/"),
+        ("Neo Preformance Materials", "producers/neo-performance-materials/"),
+        ("Serra Verdee", "producers/serra-verde/"),
+        ("Lynas Malaysa", "producers/lynas-malaysia/"),
+    ], 2),
+    *_group("company", [
+        ("Neo Performance", "producers/neo-performance-materials/"),
+        ("China Northern", "producers/china-northern-rare-earth/"),
+        ("Solvay La Rochelle", "producers/solvay-la-rochelle/"),
+    ], 2),
+    *_group("place", [
+        ("Murmansk", "producers/revda/"),
+        ("Chipwi", "producers/kachin-mining-area/"),
+        ("Guangdong", "producers/southeast-guangdong/"),
+        ("Sichuan", "producers/maoniuping/"),
+    ], 2),
+    *_group("programme", [
+        ("Critical Minerals Strategy", "issues/diversification-australia/"),
+        ("National Reconstruction Fund", "issues/diversification-australia/"),
+        ("NDAA", "issues/us-defense-magnet-sourcing/"),
+    ], 2),
+    *_group("term", [
+        ("ion adsorption clay", "glossary/#ionic-clay"),
+        ("light rare earths", "glossary/#lree"),
+        ("rare earth oxide", "glossary/#reo"),
+        ("concentrate", "glossary/#concentrate"),
+        ("offtake agreement", "glossary/#offtake"),
+    ], 2),
+    *_group("question", [
+        ("who owns Mountain Pass", "producers/mountain-pass/"),
+        ("where is Lynas based", "producers/lynas/"),
+        ("what is monazite", "glossary/#monazite"),
+        ("when did China restrict rare earth exports", "issues/china-export-controls/"),
+        ("what is the price of neodymium oxide", "elements/neodymium/"),
+        ("who discovered gadolinium", "elements/gadolinium/"),
+        ("what is yttrium used for", "elements/yttrium/"),
+        ("how concentrated is rare earth mining", "concentration/"),
+        ("what happened in 2010 between China and Japan", "issues/china-japan-2010/"),
+        ("is Greenland a rare earth producer", "producers/greenland/"),
+        ("where can I download the data", "downloads/"),
+        ("what is in situ leaching", "glossary/#in-situ-leaching"),
+    ], 2),
 ]  # fmt: skip
 
 TUNED = [q for q in QUERIES if not q.held_out]
-HELD_OUT = [q for q in QUERIES if q.held_out]
+HELD_OUT = [q for q in QUERIES if q.held_out == 1]
+FRESH = [q for q in QUERIES if q.held_out == 2]

@@ -1,6 +1,6 @@
 """Type each reader query into the real search box of a built site in Chromium, and report where its expected
-page comes. `python -m tests.search_ranks SITE_DIR [--held-out]` prints the table for the queries tuned on (or,
-with ``--held-out``, for those kept aside); the tests assert on both.
+page comes. `python -m tests.search_ranks SITE_DIR [--set tuned|held-out|fresh]` prints the table for the queries
+tuned on (or for one of the held-out sets: see tests/search_queries.py); the tests assert on all of them.
 
 A result is a page (or, on the glossary, an entry): the link of each result in order, as a site path with its
 anchor (``glossary/#monazite``), not the sections listed under it.
@@ -54,6 +54,8 @@ def rank(found: list[str], expected: str) -> int | None:
 
 
 Row = tuple[Query, int | None, list[str]]
+#: The query sets, by their ``held_out`` number.
+SETS = ("tuned", "held-out", "fresh")
 
 
 def measure(base_url: str, browser: Any, queries: list[Query] | None = None) -> list[Row]:
@@ -86,14 +88,14 @@ def misses(rows: list[Row]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("site", type=Path)
-    parser.add_argument("--held-out", action="store_true", help="the queries kept aside, not those tuned on")
+    parser.add_argument("--set", choices=SETS, default="tuned", help="which queries (default: those tuned on)")
     args = parser.parse_args(argv)
-    queries = [q for q in QUERIES if q.held_out == args.held_out]
+    queries = [q for q in QUERIES if q.held_out == SETS.index(args.set)]
     with serve(args.site) as url, chromium() as browser:
         rows = measure(url, browser, queries)
     for query, position, top in rows:
         print(f"{position or '-':>3}  {query.text:44} {query.expected:46} {'' if position == 1 else top}")
-    print(("held out: " if args.held_out else "tuned on: ") + summary(rows))
+    print(f"{args.set}: {summary(rows)}")
 
 
 if __name__ == "__main__":

@@ -171,6 +171,13 @@
         if (!had || had.score < r.score * share) pool.set(r.id, { result: r, score: r.score * share });
       });
     }
+    if (terms.length > 1) {
+      // Pages that hold the words side by side, in the order typed ("largest rare-earth mine"), count twice.
+      (await pf.search('"' + terms.join(" ") + '"', options)).results.forEach(function (r) {
+        var had = pool.get(r.id);
+        if (had) had.score *= 2;
+      });
+    }
     if (!pool.size && terms.length > 1) {
       var kept = terms.filter(function (t) { return weights[t] > 0; });
       kept.sort(function (a, b) { return weights[b] - weights[a]; });
@@ -256,7 +263,9 @@
       var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || initials(q, name); });
       var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
       var extra = held.length === query.length ? name.filter(function (w) {
-        return !query.some(function (q) { return same(q, w) || initials(q, name, w); });
+        return !query.some(function (q) {
+          return same(q, w) || (!name.some(function (v) { return same(q, v); }) && initials(q, name, w));
+        });
       }).reduce(function (t, w) { return t + Math.log(1 + e.settings.pages / (1 + (e.vocabulary[w] || 0))); }, 0) : Infinity;
       if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
     });

@@ -36,6 +36,7 @@ KINDS: dict[str, str] = {
     "issue": "Issue",
     "article": "Article",
     "view": "View",
+    "index": "Index",
     "page": "About the site",
     "term": "Glossary term",
 }
@@ -67,13 +68,20 @@ ELEMENT_QUESTIONS = [
     "Who discovered {name}?",
     "Who produces {name}?",
 ]
+#: The questions every country's page answers.
+COUNTRY_QUESTIONS = [
+    "How much rare earth does {name} mine, and what share of the world's output is that?",
+    "What rare-earth reserves does {name} have?",
+]
 #: How much a match in each piece of a page's metadata weighs in ranking (Pagefind's ``metaWeights``; a word of
 #: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh.
 META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 4.0, "about": 0.0}
 #: How much each kind of page weighs when the names of two pages match a query equally (records first, as a reader
-#: typing a name wants its record; then articles and the glossary's terms, the views, the pages about the site).
+#: typing a name wants its record; then articles, the glossary's terms and the views, the pages about the site, and
+#: last the collections' indexes, whose lists hold every word of the records they list).
 KIND_WEIGHTS: dict[str, float] = {
-    "element": 1.5, "producer": 1.3, "issue": 1.3, "article": 1.2, "term": 1.2, "view": 1.0, "page": 0.8,
+    "element": 1.5, "producer": 1.3, "issue": 1.3, "article": 1.2, "term": 1.0, "view": 1.0, "page": 0.8,
+    "index": 0.5,
 }  # fmt: skip
 #: Pagefind's ranking parameters (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
 RANKING: dict[str, float] = {"pageLength": 0.5}
@@ -88,7 +96,7 @@ STOP_WORDS = frozenset(
     on once only or other our ours ourselves out over own same she should so some such than that the their theirs
     them themselves then there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself yourselves
-    mean means meaning definition define""".split()
+    mean means meaning definition define much many""".split()
 )
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
@@ -124,6 +132,8 @@ def record_search(record: Record) -> dict[str, Any]:
         if record.kind == "country":
             # What readers type for a country; in titles, "China's export controls" would otherwise compete.
             aliases.append(record.name)
+            if record.aggregate is None:
+                search["questions"] = [question.format(name=record.name) for question in COUNTRY_QUESTIONS]
     elif isinstance(record, Issue):
         search = {"kind": "issue"}
     else:
@@ -139,8 +149,8 @@ def view_search(name: str) -> dict[str, Any]:
     return {"kind": "view", "aliases": VIEW_ALIASES[name], "questions": VIEW_QUESTIONS[name]}
 
 
-#: The front matter of a collection's index page.
-INDEX_SEARCH: dict[str, Any] = {"kind": "view"}
+#: The front matter of a collection's index page (a list of records, each found on its own page).
+INDEX_SEARCH: dict[str, Any] = {"kind": "index"}
 
 
 def page_search(uri: str, meta: Mapping[str, Any] | None) -> dict[str, Any]:
