@@ -25,8 +25,9 @@ RESULT = "[data-ree-result]"
 def results(page: Any, query: str) -> list[str]:
     """The result links for ``query``, best first, as site paths with their anchors."""
     field = page.locator(FIELD)
-    if not field.is_visible():
-        page.locator("label.md-header__button[for='__search']").first.click()
+    button = page.locator("label.md-header__button[for='__search']").first
+    if button.is_visible() and not page.evaluate("document.getElementById('__search').checked"):
+        button.click()  # at phone width the box opens from the header's search button
     field.click()
     field.fill("")
     field.type(query, delay=5)

@@ -300,11 +300,11 @@
 
   // A page once, with its best-matching sections under it.
   function present(data, settings) {
-    var sections = (data.sub_results || []).filter(function (s) { return s.anchor; })
+    var sections = (data.sub_results || []).filter(function (s) { return s.anchor && s.anchor.element !== "h1"; })
       .sort(function (a, b) { return score(b) - score(a); });
     // A glossary term is indexed as a record of its own whose address is the term's place on the glossary.
     var url = data.meta.url ? root + data.meta.url.replace(/^\//, "") : data.url;
-    var lead = { url: url, title: data.meta.title, excerpt: data.excerpt, kind: data.meta.kind || "" };
+    var lead = { url: url, title: data.meta.title, excerpt: data.excerpt, kind: data.meta.about || data.meta.kind || "" };
     return { lead: lead, sections: sections.slice(0, settings.sections) };
   }
 
