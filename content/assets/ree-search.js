@@ -100,6 +100,10 @@
     });
     var best = Math.min.apply(null, near.map(function (n) { return n.distance; }));
     near = near.filter(function (n) { return n.distance === best; });
+    // A slip of the first letter is the rarest: of words as near, those that keep it, if any do.
+    if (near.some(function (n) { return n.word[0] === word[0]; })) {
+      near = near.filter(function (n) { return n.word[0] === word[0]; });
+    }
     near.sort(function (a, b) { return e.vocabulary[b.word] - e.vocabulary[a.word] || (a.word < b.word ? -1 : 1); });
     return near.length ? near.slice(0, 5).map(function (n) { return n.word; }) : [word];
   }
@@ -171,13 +175,6 @@
         if (!had || had.score < r.score * share) pool.set(r.id, { result: r, score: r.score * share });
       });
     }
-    if (terms.length > 1) {
-      // Pages that hold the words side by side, in the order typed ("largest rare-earth mine"), count twice.
-      (await pf.search('"' + terms.join(" ") + '"', options)).results.forEach(function (r) {
-        var had = pool.get(r.id);
-        if (had) had.score *= 2;
-      });
-    }
     if (!pool.size && terms.length > 1) {
       var kept = terms.filter(function (t) { return weights[t] > 0; });
       kept.sort(function (a, b) { return weights[b] - weights[a]; });
@@ -234,6 +231,8 @@
     return shared >= Math.max(4, shorter - 2);
   }
 
+  var ACRONYM = 0.5;
+
   // An abbreviation of words of the name, as "eu" of "European Union" or "crma" of "Critical Raw Materials Act";
   // with `word`, whether that word is one of them.
   function initials(q, name, word) {
@@ -262,11 +261,13 @@
     names(data, e).forEach(function (name) {
       var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || initials(q, name); });
       var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
+      var spelt = query.filter(function (q) { return !name.some(function (w) { return same(q, w); }); });
       var extra = held.length === query.length ? name.filter(function (w) {
-        return !query.some(function (q) {
-          return same(q, w) || (!name.some(function (v) { return same(q, v); }) && initials(q, name, w));
-        });
+        return !query.some(function (q) { return same(q, w) || (spelt.indexOf(q) >= 0 && initials(q, name, w)); });
       }).reduce(function (t, w) { return t + Math.log(1 + e.settings.pages / (1 + (e.vocabulary[w] || 0))); }, 0) : Infinity;
+      // A name that holds a word only as its initials ("HHI" of "Herfindahl–Hirschman index") is a little further
+      // from the query than one that holds the word itself, and nearer than one with another word besides.
+      extra += ACRONYM * spelt.length;
       if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
     });
     return best;
@@ -284,6 +285,10 @@
     var rows = data.map(function (d, i) {
       var match = nameMatch(query, weights, d, e);
       var weight = e.settings.kinds[(d.meta || {}).kind] || 1;
+      // A page that holds the words side by side, in the order typed ("largest rare-earth mine"), counts twice.
+      if (query.length > 1 && (" " + words(d.content || "").join(" ") + " ").indexOf(" " + query.join(" ") + " ") >= 0) {
+        weight *= 2;
+      }
       return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + match.share) };
     });
     rows.sort(function (a, b) {
