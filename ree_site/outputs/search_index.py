@@ -1,17 +1,18 @@
 """The site's search index: Pagefind run over the finished HTML, and the settings file its script reads.
 
-Pagefind (the ``pagefind`` and ``pagefind-bin`` packages, which ship its binary) splits the index into chunks
-that the browser fetches per query, so a reader's first page downloads none of it. It indexes the HTML any
-engine writes, which is why the same index (and ranking) serves MkDocs, ProperDocs and Zensical builds: the
-``ree`` plugin runs :func:`index_site` after every MkDocs build (``mkdocs serve`` included), and
-``ree-site index SITE_DIR`` runs it after Zensical's.
+Pagefind (its binary, which the ``pagefind-bin`` package ships) splits the index into chunks that the browser
+fetches per query, so a reader's first page downloads none of it. It indexes the HTML any engine writes, which is
+why the same index (and ranking) serves MkDocs, ProperDocs and Zensical builds: the ``ree`` plugin runs
+:func:`index_site` after every MkDocs build (``mkdocs serve`` included), and ``ree-site index SITE_DIR`` runs it
+after Zensical's.
 
 The sections of a page marked ``search: {sections: separate}`` (the glossary's terms) are indexed as records of
 their own (:mod:`ree_site.outputs.search_entries`): each is written as a small page into a folder of the site that
-Pagefind reads and that is removed again (:data:`ENTRIES`), whose ``url`` metadata points at the section. Beside Pagefind's files it writes ``pagefind/ree-search.json``:
-the ranking policy of :mod:`ree_site.render.search`, and the site's vocabulary for correcting misspellings (the
-words of every indexed page's title, other names and headings, with the number of pages that use each so), read
-back from Pagefind's own fragments, so that it holds exactly what was indexed.
+Pagefind reads and that is removed again (:data:`ENTRIES`), whose ``url`` metadata points at the section. Beside
+Pagefind's files it writes ``pagefind/ree-search.json``: the ranking policy of :mod:`ree_site.render.search`, and
+the site's vocabulary for correcting misspellings (the words of every indexed page's title, other names and
+headings, with the number of pages that use each so), read back from Pagefind's own fragments, so that it holds
+exactly what was indexed.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def pagefind_binary() -> Path:
     try:
         from pagefind_bin import get_executable  # noqa: PLC0415 - only the indexing step needs it
     except ImportError:
-        raise ReeError("the search index needs Pagefind: pip install 'pagefind[bin]'") from None
+        raise ReeError("the search index needs Pagefind's binary: pip install pagefind-bin") from None
     return Path(get_executable())
 
 
