@@ -51,6 +51,8 @@ class Transfer:
     load: int
     query: int
     files: int
+    #: The files the query fetched, with their compressed sizes (for --verbose).
+    fetched: list[tuple[str, int]]
 
     def kb(self) -> str:
         return f"{self.load / 1000:.0f} KB + {self.query / 1000:.0f} KB"
@@ -93,10 +95,11 @@ def transfer(site: Path, base: str, browser: Any, query: str) -> Transfer:
     after = fetched[len(loaded) :]
     context.close()
 
-    def size(urls: list[str]) -> int:
-        return sum(compressed_size(path) for url in urls if (path := local_file(site, url)) is not None)
+    def sizes(urls: list[str]) -> list[tuple[str, int]]:
+        return [(urlsplit(url).path, compressed_size(path)) for url in urls if (path := local_file(site, url))]
 
-    return Transfer(size(loaded), size(after), len(after))
+    query_files = sizes(after)
+    return Transfer(sum(n for _, n in sizes(loaded)), sum(n for _, n in query_files), len(after), query_files)
 
 
 def measure_site(site: Path, browser: Any) -> list[Transfer]:
@@ -123,8 +126,14 @@ def build(project: Path) -> float:
     return time.perf_counter() - start
 
 
+VERBOSE = False
+
+
 def report(label: str, rows: list[Transfer]) -> str:
     worst = max(rows, key=lambda r: r.query)
+    if VERBOSE:
+        for path, size in sorted(worst.fetched, key=lambda f: -f[1]):
+            print(f"    {size / 1000:7.1f} KB  {path}")
     per_query = ", ".join(f"{q!r} {r.query / 1000:.0f}" for q, r in zip(QUERIES, rows, strict=True))
     return (f"| {label} | {rows[0].load / 1000:.0f} | {worst.query / 1000:.0f} | "
             f"{(rows[0].load + worst.query) / 1000:.0f} | {per_query} |")  # fmt: skip
@@ -137,7 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[1000, 5000, 10000])
     parser.add_argument("--site", type=Path, action="append", default=[], help="a built site to measure as well")
+    parser.add_argument("--verbose", action="store_true", help="list the files of each site's largest first query")
     args = parser.parse_args(argv)
+    global VERBOSE  # noqa: PLW0603 - a switch for the printing helper
+    VERBOSE = args.verbose
     lines = []
     with chromium() as browser:
         for site in args.site:
@@ -151,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
                 seconds = build(ours), build(floor)
                 pages = len(list((ours / "site").rglob("index.html")))
                 for label, project in (("theme's search", floor), ("site's search", ours)):
-                    lines.append(report(f"{n:,} records ({pages:,} pages), {label}", measure_site(project / "site", browser)))
+                    rows = measure_site(project / "site", browser)
+                    lines.append(report(f"{n:,} records ({pages:,} pages), {label}", rows))
                     print(lines[-1], flush=True)
                 print(f"  builds: site's search {seconds[0]:.0f} s, theme's search {seconds[1]:.0f} s", flush=True)
             finally:

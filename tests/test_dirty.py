@@ -11,7 +11,6 @@ renders again in tests/test_incremental.py; these few scenarios check that MkDoc
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import time

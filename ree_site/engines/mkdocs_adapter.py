@@ -40,7 +40,6 @@ from ..build.planner import FIRST, PageState, Plan, Planner
 from ..render.banner import with_banner
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 

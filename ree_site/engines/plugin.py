@@ -22,9 +22,9 @@ from ..build.project import Outcome, Project
 from ..build.settings import read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
+from ..outputs.search_index import index_site
 from ..outputs.tree import finish_page
 from ..render.banner import banner
-from ..outputs.search_index import index_site
 from .config import ReeConfig
 from .mkdocs_adapter import (
     GENERATOR,
@@ -252,7 +252,7 @@ class ReePlugin(BasePlugin[ReeConfig]):
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty is not None and self.files is not None:
-            self.dirty.finish(self.files, Path(config.site_dir))
+            self.dirty.finish(self.files)
         # The search index, built from the pages as written (under `mkdocs serve` too, into its temporary folder).
         try:
             indexed = index_site(Path(config.site_dir))

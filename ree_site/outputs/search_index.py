@@ -75,7 +75,7 @@ def index_site(site_dir: Path) -> Indexed:
     ]  # fmt: skip
     try:
         write_entries(staged, separate)
-        done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     if done.returncode != 0 or not (out / "pagefind.js").exists():

@@ -90,13 +90,15 @@ RANKING: dict[str, float] = {"pageLength": 0.5}
 #: the words that ask what a term means), not a list of the site's own words. A word typed in capitals ("US") is
 #: never one of them.
 STOP_WORDS = frozenset(
-    """a about above after again against all am an and any are as at be because been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he her here
-    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off
-    on once only or other our ours ourselves out over own same she should so some such than that the their theirs
-    them themselves then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves
-    mean means meaning definition define much many""".split()
+    """
+    a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her
+    here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+    now of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves mean means
+    meaning definition define much many
+    """.split()  # noqa: SIM905 - a list of words reads better as one text
 )
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
@@ -175,7 +177,8 @@ def annotation(search: Mapping[str, Any]) -> str:
     kind = str(search.get("kind") or "page")
     label = KINDS.get(kind, KINDS["page"])
     separate = f' {SEPARATE}="separate"' if search.get("sections") == "separate" else ""
-    lines = [f'<div class="ree-search-data" hidden data-pagefind-ignore data-ree-search="{html.escape(kind)}"{separate}>']
+    opening = f'<div class="ree-search-data" hidden data-pagefind-ignore data-ree-search="{html.escape(kind)}"'
+    lines = [f"{opening}{separate}>"]
     lines.append(f'<span data-pagefind-filter="kind">{html.escape(label)}</span>')
     if search.get("country"):
         lines.append(f'<span data-pagefind-filter="country">{html.escape(str(search["country"]))}</span>')
