@@ -20,6 +20,7 @@
   var list = box.querySelector("[data-ree-search-results]");
   var status = box.querySelector("[data-ree-search-status]");
   var filterBox = box.querySelector("[data-ree-search-filters]");
+  var narrow = box.querySelector("[data-ree-search-narrow]");
   var toggle = document.getElementById("__search");
   var bundle = new URL(box.getAttribute("data-pagefind"), document.baseURI);
   var root = new URL("..", bundle).pathname;
@@ -379,7 +380,7 @@
     if (!typed.length && !Object.keys(filters).length) {
       list.textContent = "";
       say("", query, "done");
-      open(Boolean(filterBox.childElementCount));
+      open(!filterBox.hidden);
       return;
     }
     open(true);
@@ -417,7 +418,10 @@
     say(text, query, "done", corrected ? { text: query.trim(), query: query } : null);
   }
 
+  // The filters, loaded when a reader asks for them (their lists weigh as much as a query's index chunks).
   async function showFilters() {
+    narrow.setAttribute("aria-expanded", "true");
+    narrow.hidden = true;
     if (filterBox.childElementCount) return;
     var e;
     try { e = await load(); } catch (error) { return; }
@@ -449,8 +453,8 @@
   input.addEventListener("focus", function () {
     if (toggle && !toggle.checked) toggle.checked = true;
     load().catch(function () {});
-    showFilters();
   });
+  narrow.addEventListener("click", function () { showFilters().then(function () { open(true); }); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
