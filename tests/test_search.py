@@ -199,6 +199,17 @@ def test_the_build_writes_the_index_and_its_settings(built: Path) -> None:
     for word in ("neodymium", "china", "monazite", "monazit", "xenotime", "glossary"):
         assert word in settings["vocabulary"], word
     assert settings["pages"] == len(fragments(built))
+    assert settings["common"] == read_vocabulary(built / FOLDER)[2]
+
+
+def test_the_common_words_are_those_on_most_pages(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's common words: in the text of more than COMMON_SHARE of its pages, with their share of pages."""
+    texts = [set(words(str(f["content"]))) for f in fragments(built).values()]
+    share = {w: sum(w in t for t in texts) / len(texts) for w in set().union(*texts)}
+    monkeypatch.setattr("ree_site.outputs.search_index.COMMON_SHARE", 0.3)
+    common = read_vocabulary(built / FOLDER)[2]
+    assert common == {w: round(v, 3) for w, v in sorted(share.items()) if v > 0.3}
+    assert common and "monazite" not in common
 
 
 def test_the_index_holds_the_pages_their_filters_and_the_terms(built: Path) -> None:

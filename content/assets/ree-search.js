@@ -46,6 +46,7 @@
         pagefind: pagefind,
         settings: settings,
         stop: new Set(settings.stopWords),
+        common: settings.common,
         vocabulary: settings.vocabulary,
         words: Object.keys(settings.vocabulary),
       };
@@ -137,8 +138,10 @@
   }
 
   // How many pages hold `term` (as the start of a word, as Pagefind reads it; a word of one or two letters as a
-  // word of its own, since "us" starts "used" and "USGS"), once per query.
+  // word of its own, since "us" starts "used" and "USGS"), once per query; for the site's common words, as the
+  // settings give it, without loading their share of the index.
   async function frequency(term, filters, e, seen) {
+    if (term in e.common) return Math.round(e.common[term] * e.settings.pages);
     if (!(term in seen)) {
       var asked = term.length <= 2 ? '"' + term + '"' : term;
       seen[term] = (await e.pagefind.search(asked, { filters: filters })).results.length;
@@ -195,18 +198,19 @@
     return results.map(function (r) { return { result: r, score: r.score * share }; });
   }
 
-  // The words to search for: without the common words ("what", "the"), unless the rest are on most pages anyway
-  // ("what are rare earths" on a site about rare earths), when the common words are what tells pages apart.
-  async function topical(fixed, filters, e, seen) {
-    var kept = fixed.filter(function (t) { return !e.stop.has(t) && (t.length > 1 || fixed.length === 1); });
-    if (!kept.length) return fixed;
-    if (kept.length === fixed.length) return kept;
-    for (var t of kept) {
-      if ((await frequency(t, filters, e, seen)) <= e.settings.pages / 2) return kept;
-    }
+  // The words to look up, and the words a page's names are matched against. Common English words ("what", "the")
+  // are neither, and the site's own common words (on more than half its pages: "rare", "earth" here) are not
+  // looked up, since every page holds them and their share of the index is the largest, unless they are all the
+  // query has ("what are rare earths"): then the English words are what tells pages apart, and all are looked up.
+  async function topical(fixed, filters, e) {
+    var named = fixed.filter(function (t) { return !e.stop.has(t) && (t.length > 1 || fixed.length === 1); });
+    if (!named.length) return { searched: fixed, named: fixed };
+    var searched = named.filter(function (t) { return !(t in e.common); });
+    if (searched.length) return { searched: searched, named: named };
+    if (named.length === fixed.length) return { searched: named, named: named };
     var all = fixed.filter(function (t) { return t.length > 1; });
     var found = await e.pagefind.search(all.join(" "), { filters: filters });
-    return found.results.length ? all : kept;
+    return { searched: found.results.length ? all : named, named: named };
   }
 
   function sum(terms, weights) {
@@ -401,11 +405,11 @@
     var fixed = asTyped ? typed : await correct(typed, e);
     var corrected = fixed.join(" ") !== typed.join(" ");
     var seen = {};
-    var terms = await topical(fixed, filters, e, seen);
-    var found = typed.length ? await find(terms, filters, e, seen)
+    var terms = await topical(fixed, filters, e);
+    var found = typed.length ? await find(terms.searched, filters, e, seen)
       : scored((await e.pagefind.search(null, { filters: filters })).results, 1);
     if (run !== latest) return;
-    var shown = typed.length ? await rerank(found, terms, filters, e, seen)
+    var shown = typed.length ? await rerank(found, terms.named, filters, e, seen)
       : await Promise.all(found.slice(0, e.settings.results).map(function (r) { return r.result.data(); }));
     shown = shown.slice(0, e.settings.results);
     if (run !== latest) return;

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReeError
-from ..render.search import KINDS, client_settings
+from ..render.search import COMMON_SHARE, KINDS, client_settings
 from .search_entries import Entry, entries, separate_pages
 
 #: The folder of the index under the site, the settings file in it, and the folder of the sections indexed as
@@ -81,8 +81,8 @@ def index_site(site_dir: Path) -> Indexed:
     if done.returncode != 0 or not (out / "pagefind.js").exists():
         said = (done.stderr or done.stdout or "it wrote no index").strip().splitlines()[-5:]
         raise ReeError("Pagefind could not index the site:\n" + "\n".join(said))
-    pages, vocabulary = read_vocabulary(out)
-    settings = {**client_settings(), "pages": pages, "vocabulary": vocabulary}
+    pages, vocabulary, common = read_vocabulary(out)
+    settings = {**client_settings(), "pages": pages, "vocabulary": vocabulary, "common": common}
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return Indexed(pages, len(vocabulary), time.perf_counter() - start)
 
@@ -112,19 +112,23 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-def read_vocabulary(folder: Path) -> tuple[int, dict[str, int]]:
-    """The number of pages indexed, and each word of their names (title, aliases, other spellings, headings) with
-    the number of pages that name it, from Pagefind's fragments in ``folder``."""
-    counts: Counter[str] = Counter()
+def read_vocabulary(folder: Path) -> tuple[int, dict[str, int], dict[str, float]]:
+    """From Pagefind's fragments in ``folder``: the number of pages indexed; each word of their names (title,
+    aliases, other spellings, headings) with the number of pages that name it; and the site's common words, those
+    in the text of more than :data:`COMMON_SHARE` of the pages, with the share of pages that hold each."""
+    names: Counter[str] = Counter()
+    texts: Counter[str] = Counter()
     pages = 0
     for path in sorted((folder / "fragment").glob("*.pf_fragment")):
         fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         pages += 1
         meta = fragment.get("meta", {})
-        names = [meta.get(key, "") for key in ("title", "aliases", "terms")]
-        names += [a.get("text", "") for a in fragment.get("anchors", []) if a.get("element") in _HEADINGS]
-        counts.update({word for name in names for word in words(name)})
-    return pages, dict(sorted(counts.items()))
+        named = [meta.get(key, "") for key in ("title", "aliases", "terms")]
+        named += [a.get("text", "") for a in fragment.get("anchors", []) if a.get("element") in _HEADINGS]
+        names.update({word for name in named for word in words(name)})
+        texts.update(set(words(fragment.get("content", ""))))
+    common = {word: round(count / pages, 3) for word, count in sorted(texts.items()) if count > COMMON_SHARE * pages}
+    return pages, dict(sorted(names.items())), common
 
 
 __all__ = ["FOLDER", "SETTINGS", "Indexed", "index_site", "read_vocabulary", "words"]

@@ -100,6 +100,9 @@ STOP_WORDS = frozenset(
     meaning definition define much many
     """.split()  # noqa: SIM905 - a list of words reads better as one text
 )
+#: A word in the text of more than this share of the pages is one of the site's common words (on this site "rare"
+#: and "earth"): a query matches names with it but does not look it up in the index, where it is the largest part.
+COMMON_SHARE = 0.8
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
 CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
