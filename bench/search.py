@@ -42,8 +42,12 @@ from run import make_projects  # noqa: E402
 from tests.browser import chromium, serve  # noqa: E402
 
 PAGE = "/elements/neodymium/"
-#: The first queries: an element, a misspelt element, a question of common words, a record's name.
-QUERIES = ["neodymium", "neodynium", "how are rare earth magnets made", "producer 321"]
+#: The first queries: an element, a misspelt element, a question, a question of the site's commonest words only (the
+#: one case that looks them up, "rare" and "earth" included), a record's name, a record's name with topic words.
+QUERIES = [
+    "neodymium", "neodynium", "how are rare earth magnets made", "what are rare earths", "producer 321",
+    "issue 45 supply chain",
+]  # fmt: skip
 
 
 @dataclass

@@ -236,8 +236,6 @@
     return shared >= Math.max(4, shorter - 2);
   }
 
-  var ACRONYM = 0.5;
-
   // An abbreviation of words of the name, as "eu" of "European Union" or "crma" of "Critical Raw Materials Act";
   // with `word`, whether that word is one of them.
   function initials(q, name, word) {
@@ -272,7 +270,7 @@
       }).reduce(function (t, w) { return t + Math.log(1 + e.settings.pages / (1 + (e.vocabulary[w] || 0))); }, 0) : Infinity;
       // A name that holds a word only as its initials ("HHI" of "Herfindahl–Hirschman index") is a little further
       // from the query than one that holds the word itself, and nearer than one with another word besides.
-      extra += ACRONYM * spelt.length;
+      extra += e.settings.acronym * spelt.length;
       if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
     });
     return best;
@@ -292,7 +290,7 @@
       var weight = e.settings.kinds[(d.meta || {}).kind] || 1;
       // A page that holds the words side by side, in the order typed ("largest rare-earth mine"), counts twice.
       if (query.length > 1 && (" " + words(d.content || "").join(" ") + " ").indexOf(" " + query.join(" ") + " ") >= 0) {
-        weight *= 2;
+        weight *= e.settings.sideBySide;
       }
       return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + match.share) };
     });

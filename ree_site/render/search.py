@@ -2,8 +2,9 @@
 
 The search is Pagefind's chunked index, built from the finished HTML after any engine has written the site
 (:mod:`ree_site.outputs.search_index`), and queried in the browser by ``content/assets/ree-search.js``. This module
-is the one place that decides what goes into it and how it ranks; the script only carries out what it is told in
-the settings file the build writes beside the index (:func:`client_settings`).
+is the one place that decides what goes into it and what weighs how much in ranking; the script carries out the
+rules the README's "Search" section describes, with the weights, lists and limits of the settings file the build
+writes beside the index (:func:`client_settings`).
 
 Every page's Markdown ends with a hidden block (:func:`annotation`, appended by
 :func:`ree_site.outputs.tree.finish_page` in the plugin and in ``ree-site generate`` alike) that names, for
@@ -106,6 +107,11 @@ COMMON_SHARE = 0.8
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
 CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
+#: A name that holds a query's word only as its initials ("HHI" of "Herfindahl–Hirschman index") is this much further
+#: from the query than one that holds the word (a word besides the query's weighs 1 to 5); a page that holds the
+#: query's words side by side, in the order typed, weighs this many times more.
+ACRONYM_DISTANCE = 0.5
+SIDE_BY_SIDE = 2.0
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
@@ -205,6 +211,8 @@ def client_settings() -> dict[str, Any]:
         "kinds": {KINDS[kind]: weight for kind, weight in KIND_WEIGHTS.items()},
         "stopWords": sorted(STOP_WORDS),
         "correction": CORRECTION,
+        "acronym": ACRONYM_DISTANCE,
+        "sideBySide": SIDE_BY_SIDE,
         "reranked": RERANKED,
         "results": RESULTS_SHOWN,
         "sections": SECTIONS_SHOWN,
