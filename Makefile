@@ -38,12 +38,16 @@ ZENSICAL_YML  := zensical.yml
 generate-zensical: $(STAMP)
 	$(BIN)/ree-site generate $(ZENSICAL_DOCS) --config $(ZENSICAL_YML) --site-dir site-zensical
 
-build-zensical: generate-zensical  ## The same site built by Zensical (pinned 0.0.73) from the generated docs tree, into site-zensical/
+build-zensical: generate-zensical  ## The same site built by Zensical (pinned 0.0.73) from the generated docs tree, into site-zensical/, with the same search index
 	$(BIN)/zensical build -f $(ZENSICAL_YML)
+	$(BIN)/ree-site index site-zensical
 
-serve-zensical: generate-zensical  ## Preview the Zensical build; ree-site generate --watch rewrites what an edit changes, Zensical serves it
+serve-zensical: generate-zensical  ## Preview the Zensical build; ree-site generate --watch rewrites what an edit changes, Zensical serves it, ree-site index --watch indexes its pages again
 	$(BIN)/ree-site generate $(ZENSICAL_DOCS) --config $(ZENSICAL_YML) --site-dir site-zensical --watch & \
-	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	  generating=$$!; \
+	  $(BIN)/ree-site index site-zensical --watch & \
+	  indexing=$$!; \
+	  trap 'kill $$generating $$indexing 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/zensical serve -f $(ZENSICAL_YML) --dev-addr $(HOST)
 
 check: $(STAMP)  ## Validate and link the data without building (ree-site check)

@@ -253,3 +253,24 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("real") / "site"
     build_real_site(out)
     return out
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as `make build-zensical` builds it, once per test session: a copy of the project, the docs
+    tree and configuration `ree-site generate` writes, Zensical's build of them, and `ree-site index` of that."""
+    project = tmp_path_factory.mktemp("zensical") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site*", ".git", "*.pyc", "__pycache__"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    generate = [sys.executable, "-m", "ree_site", "generate", "docs-tree", "--config", "zensical.yml"]
+    subprocess.run(generate, cwd=project, check=True, capture_output=True, env=env)
+    zensical = Path(sys.executable).parent / "zensical"
+    command = [str(zensical), "build", "-f", "zensical.yml"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"Zensical did not build the site:\n{result.stdout}{result.stderr}")
+    index = [sys.executable, "-m", "ree_site", "index", "site-zensical"]
+    result = subprocess.run(index, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(f"ree-site index failed on Zensical's site:\n{result.stdout}{result.stderr}")
+    return project / "site-zensical"

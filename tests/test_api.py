@@ -21,7 +21,7 @@ SURFACE = {
     "ree_site.outputs": {"docs_tree", "expand_nav", "export_files", "write_tree"},
     "ree_site.build": {"Options", "Outcome", "PageState", "Plan", "Planner", "Project", "Session", "read_settings"},
 }
-COMMANDS = {"check", "new", "schema", "export", "generate", "review", "build"}
+COMMANDS = {"check", "new", "schema", "export", "generate", "review", "build", "index"}
 
 
 @pytest.mark.parametrize("package", sorted(SURFACE))

@@ -143,9 +143,11 @@ def test_generate_writes_plain_markdown_pages(data_dir: Path, tmp_path: Path) ->
     )
     page = (out / "elements" / "neodymium.md").read_text()
     assert page.startswith(
-        '---\n{"description": "A light rare earth used in magnets.", "search": {"aliases": ["Nd"], "boost": 3.0}'
+        '---\n{"description": "A light rare earth used in magnets.", "search": {"aliases": ["Nd"], "kind": "element"'
     )
     assert "# Neodymium (Nd)" in page
+    # What the search files the page under, at its end, as the plugin appends it in a MkDocs build.
+    assert '<span data-pagefind-filter="kind">Element</span>' in page.rsplit('<div class="ree-search-data"', 1)[1]
     for name in ("elements/index.md", "concentration.md", "timeline.md", "downloads.md", "downloads/sources.json"):
         assert (out / name).is_file(), name
 

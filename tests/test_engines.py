@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -31,25 +30,10 @@ def test_properdocs_builds_the_same_pages(real_site: Path, tmp_path: Path) -> No
     assert (out / "downloads" / "elements.json").read_text() == (real_site / "downloads" / "elements.json").read_text()
 
 
-def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path, tmp_path: Path) -> None:
+def test_zensical_builds_the_same_pages_from_the_generated_tree(real_site: Path, zensical_site: Path) -> None:
     """Zensical runs no MkDocs plugin: it builds the tree `ree-site generate` writes, with the configuration
     generated from mkdocs.yml, and gives the same pages, facts included, and no unexpanded directive."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site*", ".git", "*.pyc", "__pycache__"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    generate = [sys.executable, "-m", "ree_site", "generate", "docs-tree", "--config", "zensical.yml"]
-    subprocess.run(generate, cwd=project, check=True, capture_output=True, env=env)
-    zensical = Path(sys.executable).parent / "zensical"
-    result = subprocess.run(
-        [str(zensical), "build", "-f", "zensical.yml"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    out = project / "site-zensical"
+    out = zensical_site
     assert pages(out) == pages(real_site)
     unexpanded = [name for name in pages(out) if "[[" in (out / name).read_text()]
     assert unexpanded == []
@@ -80,6 +64,28 @@ def _citations(html: str) -> tuple[list[str], list[str], list[str]]:
     blocks = [re.sub(r' data-search-exclude="true"', "", block) for block in blocks]
     tags = re.findall(r'<meta name="citation_[a-z_]+" content="[^"]*">', html)
     return blocks, tags, re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+
+
+def test_zensical_gets_the_same_search_index(real_site: Path, zensical_site: Path) -> None:
+    """`ree-site index` gives Zensical's build the index the plugin gives MkDocs': the same pages with the same
+    titles, filters and other names, and the same vocabulary (the ranks are compared in tests/test_browser.py)."""
+    import gzip
+    import json
+
+    def records(site: Path) -> dict[str, tuple[object, object]]:
+        found = {}
+        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+            fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            found[fragment["meta"].get("url") or fragment["url"]] = (fragment["meta"], fragment["filters"])
+        return found
+
+    ours, theirs = records(real_site), records(zensical_site)
+    assert len(ours) > 130
+    assert theirs == ours
+    settings = [json.loads((site / "pagefind" / "ree-search.json").read_text()) for site in (real_site, zensical_site)]
+    assert settings[0] == settings[1]
+    page = (zensical_site / "elements" / "neodymium" / "index.html").read_text()
+    assert 'data-ree-search-box data-pagefind="../../pagefind/"' in page and 'class="md-search"' not in page
 
 
 def _nav_links(html: str) -> list[str]:

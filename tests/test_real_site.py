@@ -48,12 +48,23 @@ def test_collection_indexes(site: Path) -> None:
 
 
 def test_search_index_covers_the_records(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
+    """Pagefind's index holds every record page and every glossary term, and no page is downloaded whole: the
+    theme's own index, which every page fetched, is not linked from any page."""
+    import gzip
+
+    found = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[fragment["meta"].get("url") or fragment["url"]] = fragment["meta"]
     for element_id in ELEMENT_IDS:
-        assert f"elements/{element_id}/" in locations, element_id
-    titles = {doc["title"] for doc in index["docs"]}
-    assert "Neodymium (Nd)" in titles
+        assert f"/elements/{element_id}/" in found, element_id
+    assert found["/elements/neodymium/"]["title"] == "Neodymium (Nd)"
+    assert found["/glossary/#net-import-reliance"]["title"] == "Net import reliance"
+    assert "/tags/" not in found
+    settings = json.loads((site / "pagefind" / "ree-search.json").read_text())
+    assert {"neodymium", "lynas", "monazite"} <= set(settings["vocabulary"])
+    home = (site / "index.html").read_text()
+    assert "search_index.json" not in home and 'name="search"' not in home
 
 
 def test_no_page_fetches_from_another_host(site: Path) -> None:

@@ -1,62 +1,269 @@
-"""Other names in Material's search index: records' aliases, pages' search.aliases, headings' data-search-aliases,
-and glossary terms as results of their own."""
+"""The search's policy and index: what each page tells Pagefind (the hidden search block), the glossary's terms as
+records of their own, the index and settings file the build writes, and `ree-site index` for other engines.
+The ranking itself is tested in a real browser (tests/test_browser.py, on the query set)."""
 
 from __future__ import annotations
 
+import gzip
 import json
+import re
+import shutil
 from pathlib import Path
 
-from ree_site.render.search import ALIAS_BOOST, add_aliases, heading_aliases
+import pytest
 
-from .conftest import mkdocs_build
-
-INDEX = json.dumps(
-    {
-        "config": {"fields": {"title": {"boost": 1000}}},
-        "docs": [
-            {"location": "glossary/", "title": "Glossary", "text": ""},
-            {"location": "glossary/#bastnasite", "title": "Bastnäsite", "text": "A mineral"},
-            {"location": "elements/neodymium/", "title": "Neodymium (Nd)", "text": ""},
-        ],
-    }
+from ree_site.data.models import Element, Issue, Producer
+from ree_site.errors import ReeError
+from ree_site.outputs.search_entries import entries, page_url
+from ree_site.outputs.search_index import FOLDER, SETTINGS, index_site, read_vocabulary, words
+from ree_site.render.search import (
+    CORRECTION,
+    KINDS,
+    STOP_WORDS,
+    annotation,
+    client_settings,
+    page_search,
+    record_search,
+    view_search,
 )
 
+from .conftest import ROOT, mkdocs_build, write_files
 
-def test_heading_aliases_in_any_attribute_order() -> None:
-    html = (
-        '<h2 data-search-aliases="bastnaesite, bastnasite" id="bastnasite">Bastnäsite</h2>'
-        '<h2 id="reo" data-search-aliases="rare-earth oxide">REO</h2><h2 id="plain">Plain</h2>'
-    )
-    assert heading_aliases("glossary/", html) == {
-        "glossary/#bastnasite": ["bastnaesite", "bastnasite"],
-        "glossary/#reo": ["rare-earth oxide"],
-    }
+SOURCE = "usgs-test"
 
 
-def test_aliases_become_a_field_weighted_like_the_title() -> None:
-    index = json.loads(add_aliases(INDEX, {"elements/neodymium/": ["Nd", "NdFeB"]}))
-    assert index["config"]["fields"]["aliases"] == {"boost": ALIAS_BOOST}
-    assert [doc["aliases"] for doc in index["docs"]] == ["", "", "Nd NdFeB"]
+def producer(**fields: object) -> Producer:
+    base: dict[str, object] = {
+        "name": "Mount Weld", "kind": "mine", "country": "Australia", "stages": ["mining"], "summary": "A mine.",
+        "reviewed": "2026-11-27",
+    }  # fmt: skip
+    return Producer.model_validate({**base, **fields})
 
 
-def test_sections_of_a_separate_page_are_results_of_their_own() -> None:
-    index = json.loads(add_aliases(INDEX, {"glossary/#bastnasite": ["bastnaesite"]}, {"glossary/"}))
-    assert [doc["location"] for doc in index["docs"]] == [
-        "glossary/",
-        "glossary/?term=bastnasite",
-        "elements/neodymium/",
+def test_a_record_tells_the_search_its_kind_names_and_filters() -> None:
+    mine = record_search(producer(aliases=["Mt Weld"]))
+    assert mine == {
+        "kind": "producer", "stages": ["Mining"], "about": "Mine in Australia", "country": "Australia",
+        "aliases": ["Mt Weld"],
+    }  # fmt: skip
+    country = record_search(producer(name="China", kind="country", country="China"))
+    assert country["aliases"] == ["China"] and country["about"] == "Country"
+    assert any("How much rare earth does China mine" in q for q in country["questions"])
+    # The world's totals are a page of their own, filed under no country.
+    world = record_search(producer(name="World total", kind="country", country="World", aggregate="world"))
+    assert "country" not in world and "questions" not in world
+
+
+def test_an_element_is_found_by_its_symbol_and_the_questions_its_page_answers(data_dir: Path) -> None:
+    from ree_site import build_catalog
+
+    element = build_catalog(data_dir, root=data_dir.parent).entries[("element", "neodymium")].record
+    assert isinstance(element, Element)
+    search = record_search(element)
+    assert search["kind"] == "element"
+    assert search["aliases"] == ["Nd"]
+    assert "Who discovered Neodymium?" in search["questions"]
+
+
+def test_an_issue_and_a_view() -> None:
+    issue = Issue.model_validate({
+        "title": "Export controls", "category": "trade-policy", "status": "active", "summary": "Licences.",
+        "aliases": ["export ban"], "reviewed": "2026-11-27",
+    })  # fmt: skip
+    assert record_search(issue) == {"kind": "issue", "aliases": ["export ban"]}
+    view = view_search("concentration")
+    assert view["kind"] == "view" and "HHI" in view["aliases"] and view["questions"]
+
+
+def test_a_page_is_an_article_under_the_blog_and_keeps_what_its_front_matter_declares() -> None:
+    assert page_search("blog/posts/x.md", {})["kind"] == "article"
+    assert page_search("about.md", None)["kind"] == "page"
+    declared = {"search": {"questions": ["Why?"], "aliases": ["HHI"]}}
+    assert page_search("blog/posts/x.md", declared) == {"questions": ["Why?"], "aliases": ["HHI"], "kind": "article"}
+    assert page_search("glossary.md", {"search": {"kind": "view"}})["kind"] == "view"
+
+
+def test_the_search_block_holds_filters_and_metadata_escaped() -> None:
+    block = annotation({
+        "kind": "producer", "country": "Côte <d'Ivoire>", "stages": ["Mining", "Separation and refining"],
+        "aliases": ["A & B"], "questions": ["Who?", "Where?"], "about": "Mine in X",
+    })  # fmt: skip
+    assert block.startswith("\n\n<div ")
+    assert 'hidden data-pagefind-ignore data-ree-search="producer"' in block
+    assert '<span data-pagefind-filter="kind">Producer</span>' in block
+    assert '<span data-pagefind-filter="country">Côte &lt;d&#x27;Ivoire&gt;</span>' in block
+    assert block.count('data-pagefind-filter="stage"') == 2
+    assert '<span data-pagefind-meta="aliases">A &amp; B</span>' in block
+    assert '<span data-pagefind-meta="questions">Who? | Where?</span>' in block
+    assert '<span data-pagefind-meta="about">Mine in X</span>' in block
+    # No blank line inside: Markdown keeps the block as one piece of HTML.
+    assert "\n\n" not in block.strip("\n")
+
+
+def test_a_page_kept_out_of_search_has_no_block_and_a_glossary_is_marked() -> None:
+    assert annotation({"exclude": True}) == ""
+    assert 'data-ree-search-sections="separate"' in annotation({"kind": "page", "sections": "separate"})
+    assert "data-ree-search-sections" not in annotation({"kind": "page"})
+
+
+GLOSSARY = """<html><body><article><div class="ree-search-body" data-pagefind-body>
+<h1 id="glossary">Glossary<a class="headerlink" href="#glossary">&para;</a></h1><p>Terms.</p>
+<h2 data-aliases="rare-earth oxide, TREO" id="reo">REO (rare-earth oxide)<a class="headerlink" href="#reo">&para;</a></h2>
+<p>Quantities are often given as the mass of the <abbr title="x">oxides</abbr> &amp; compared.</p>
+<h2 id="tailings">Tailings<a class="headerlink" href="#tailings">&para;</a></h2>
+<p>What is left.</p>
+<div class="ree-search-data" hidden data-pagefind-ignore data-ree-search="page" data-ree-search-sections="separate">
+<span data-pagefind-filter="kind">About the site</span></div>
+</div></article></body></html>"""
+
+
+def test_each_section_of_a_separate_page_is_a_record_of_its_own() -> None:
+    found = entries("/glossary/", GLOSSARY)
+    assert [(e.url, e.title, e.aliases) for e in found] == [
+        ("/glossary/#reo", "REO (rare-earth oxide)", ["rare-earth oxide", "TREO"]),
+        ("/glossary/#tailings", "Tailings", []),
     ]
-    assert index["docs"][1]["aliases"] == "bastnaesite"
+    assert found[0].text == "Quantities are often given as the mass of the oxides & compared."
+    assert found[1].text == "What is left."  # not the search block after it
+    assert page_url(Path("/s"), Path("/s/glossary/index.html")) == "/glossary/"
 
 
-def test_the_built_index_carries_the_aliases(project: Path) -> None:
-    element = project / "data" / "elements" / "neodymium.yml"
-    element.write_text(element.read_text().replace("name: Neodymium", "name: Neodymium\naliases: [NdFeB]"))
-    built = mkdocs_build(project)
-    assert built.returncode == 0, built.stderr
-    index = json.loads((project / "site" / "search" / "search_index.json").read_text())
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    assert docs["elements/neodymium/"]["aliases"] == "Nd NdFeB"
-    assert "Nd" not in docs["elements/neodymium/"].get("tags", [])
-    page = (project / "site" / "elements" / "neodymium" / "index.html").read_text()
-    assert "NdFeB" in page  # shown to readers too, not only indexed
+def test_words_as_the_search_compares_them() -> None:
+    assert words("Bastnäsite, NdFeB & the Herfindahl–Hirschman index (2024)") == [
+        "bastnasite", "ndfeb", "the", "herfindahl", "hirschman", "index",
+    ]  # fmt: skip
+
+
+def test_the_settings_carry_the_policy() -> None:
+    settings = client_settings()
+    assert settings["ranking"]["metaWeights"]["aliases"] > settings["ranking"]["metaWeights"]["title"]
+    assert set(settings["kinds"]) == set(KINDS.values())
+    assert "which" in settings["stopWords"] and "neodymium" not in STOP_WORDS
+    assert settings["correction"] == CORRECTION
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project with the site's theme overrides and a glossary, built once by MkDocs with the plugin."""
+    from .conftest import write_project
+
+    project = write_project(tmp_path_factory.mktemp("search"))
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
+    write_files(project / "content", {
+        "glossary.md": """
+            ---
+            search:
+              sections: separate
+            ---
+
+            # Glossary
+
+            ## Monazite {#monazite data-aliases="monazit"}
+
+            A phosphate mineral.
+
+            ## Xenotime {#xenotime}
+
+            Another mineral.
+        """,
+        "tags.md": """
+            ---
+            search:
+              exclude: true
+            ---
+
+            # Tags
+        """,
+    })  # fmt: skip
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Sources: sources/index.md\n", "  - Sources: sources/index.md\n"
+                                                  "  - Glossary: glossary.md\n  - Tags: tags.md\n"))  # fmt: skip
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"Search index: \d+ pages", result.stderr)
+    return project / "site"
+
+
+def fragments(site: Path) -> dict[str, dict[str, object]]:
+    found = {}
+    for path in (site / FOLDER / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[str(fragment["meta"].get("url") or fragment["url"])] = fragment
+    return found
+
+
+def test_the_build_writes_the_index_and_its_settings(built: Path) -> None:
+    assert (built / FOLDER / "pagefind.js").is_file()
+    settings = json.loads((built / FOLDER / SETTINGS).read_text())
+    assert settings["ranking"] == client_settings()["ranking"]
+    for word in ("neodymium", "china", "monazite", "monazit", "xenotime", "glossary"):
+        assert word in settings["vocabulary"], word
+    assert settings["pages"] == len(fragments(built))
+    assert settings["common"] == read_vocabulary(built / FOLDER)[2]
+
+
+def test_the_common_words_are_those_on_most_pages(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The site's common words: in the text of more than COMMON_SHARE of its pages, with their share of pages."""
+    texts = [set(words(str(f["content"]))) for f in fragments(built).values()]
+    share = {w: sum(w in t for t in texts) / len(texts) for w in set().union(*texts)}
+    monkeypatch.setattr("ree_site.outputs.search_index.COMMON_SHARE", 0.3)
+    common = read_vocabulary(built / FOLDER)[2]
+    assert common == {w: round(v, 3) for w, v in sorted(share.items()) if v > 0.3}
+    assert common and "monazite" not in common
+
+
+def test_the_index_holds_the_pages_their_filters_and_the_terms(built: Path) -> None:
+    found = fragments(built)
+    assert "/tags/" not in found  # search: exclude
+    element = found["/elements/neodymium/"]
+    assert element["filters"] == {"kind": ["Element"]}
+    assert element["meta"]["title"] == "Neodymium (Nd)"  # the permalink's "¶" left out
+    assert element["meta"]["aliases"] == "Nd"
+    mine = found["/producers/bayan-obo/"]
+    assert mine["filters"] == {"kind": ["Producer"], "country": ["China"], "stage": ["Mining"]}
+    assert mine["meta"]["about"] == "Mine in China"
+    term = found["/glossary/#monazite"]
+    assert term["meta"]["title"] == "Monazite" and term["meta"]["aliases"] == "monazit"
+    assert term["filters"] == {"kind": ["Glossary term"]}
+    assert "/glossary/" in found
+    # Only the content is indexed: not the header, the navigation, or the search block's own text.
+    content = str(element["content"])
+    assert "Skip to content" not in content and "Who discovered" not in content
+    assert content.startswith("Neodymium (Nd).")
+    # The staged folder of terms is gone once Pagefind has read it.
+    assert not (built / "pagefind-entries").exists()
+
+
+def test_the_page_carries_the_search_box_and_not_the_theme_index(built: Path) -> None:
+    page = (built / "elements" / "neodymium" / "index.html").read_text()
+    assert 'data-ree-search-box data-pagefind="../../pagefind/"' in page
+    assert 'name="search"' not in page and 'class="md-search"' not in page  # the theme's own search stays idle
+    assert page.count("data-pagefind-body") == 1
+
+
+def test_index_site_replaces_the_last_index(built: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built, site)
+    (site / FOLDER / "fragment" / "stale.pf_fragment").write_bytes(b"old")
+    indexed = index_site(site)
+    assert indexed.pages == len(fragments(built))
+    assert not (site / FOLDER / "fragment" / "stale.pf_fragment").exists()
+    assert read_vocabulary(site / FOLDER) == read_vocabulary(built / FOLDER)
+
+
+def test_a_site_that_cannot_be_indexed_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "index.html").write_text("<html><body><p>Hello</p></body></html>")
+    monkeypatch.setattr("ree_site.outputs.search_index.pagefind_binary", lambda: Path("/bin/false"))
+    with pytest.raises(ReeError, match="Pagefind could not index the site"):
+        index_site(tmp_path)
+    assert not (tmp_path / "pagefind-entries").exists()
+
+
+def test_ree_site_index_indexes_a_site_another_engine_built(built: Path, tmp_path: Path) -> None:
+    from ree_site.engines.cli import main
+
+    site = tmp_path / "other"
+    shutil.copytree(built, site, ignore=shutil.ignore_patterns(FOLDER))
+    assert main(["index", str(site)]) == 0
+    assert (site / FOLDER / SETTINGS).is_file()
+    assert main(["index", str(tmp_path / "missing")]) == 2

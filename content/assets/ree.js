@@ -14,15 +14,6 @@
     }
   }
 
-  // A search result for a glossary term links to glossary/?term=ID (see ree_site/search.py): open the term.
-  function openTerm() {
-    var id = new URLSearchParams(window.location.search).get("term");
-    var target = id && document.getElementById(id);
-    if (target && window.location.hash !== "#" + id) {
-      window.location.hash = id;
-    }
-  }
-
   function cellValue(cell) {
     if (cell.dataset.sort !== undefined) return cell.dataset.sort;
     var copy = cell.cloneNode(true);
@@ -209,12 +200,6 @@
     });
   }
 
-  // Material's search dialog has no accessible name of its own.
-  function nameSearchDialog() {
-    var dialog = document.querySelector(".md-search[role='dialog']");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search the site");
-  }
-
   var resizing;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(fitTables, 100); });
   window.addEventListener("hashchange", openTarget);
@@ -225,8 +210,6 @@
     sortableTables();
     openTarget();
     timelineFilter();
-    openTerm();
-    nameSearchDialog();
     sourcesFilter();
     accessDates();
   });

@@ -23,6 +23,7 @@ from ..link.catalog import Catalog
 from ..link.review import due_for_review
 from ..outputs.export import export_files
 from ..outputs.tree import docs_tree, engine_config, write_tree
+from .index_command import run_index
 from .staged_build import build_site
 
 
@@ -366,6 +367,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--config-file", "-f", dest="config_file", help="the project's mkdocs.yml (default: mkdocs.yml here)"
     )
     build.set_defaults(run=_build)
+
+    index = commands.add_parser(
+        "index",
+        help="build the search index of a built site (what the plugin does after each MkDocs build)",
+        description="Index SITE_DIR with Pagefind and write the search's settings beside the index (pagefind/), as "
+        "the ree plugin does after each MkDocs build: for a site another engine built, such as Zensical.",
+    )
+    index.add_argument("site_dir", metavar="SITE_DIR", help="the built site")
+    index.add_argument("--watch", action="store_true", help="keep running, and index again when the pages change")
+    index.set_defaults(run=lambda args: run_index(Path(args.site_dir), watch=args.watch))
     return parser
 
 

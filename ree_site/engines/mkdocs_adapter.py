@@ -9,19 +9,14 @@ API does not offer, and each is covered by a test that builds or serves a real s
    not read again, so that the navigation and the tags page still show them (:meth:`DirtyBuild.restore`).
 3. ``item.__dict__`` is read for a navigation page's title without triggering its cached property
    (:func:`nav_signature`), which would read a page the dirty build did not read again.
-4. Material's ``search_index.entries`` is sliced after each page to annotate that page's entries
-   (:func:`new_search_entries`), and under ``--dirty`` the written ``search_index.json`` is rewritten from every
-   page's entries by text (:func:`ree_site.render.search.with_docs`), because Material merges correctly only one page.
-5. MkDocs' "A 'dirty' build is being performed" warning is filtered by its text (:func:`quiet_dirty_warning`):
+4. MkDocs' "A 'dirty' build is being performed" warning is filtered by its text (:func:`quiet_dirty_warning`):
    the plugin rebuilds every page that warning is about.
-6. Material's search plugin config is given an ``aliases`` field (:func:`find_search`): its index has no field
-   for other names.
-7. Under ``mkdocs serve``, the livereload server's ``builder`` is wrapped so that a rebuild that fails (in this
+5. Under ``mkdocs serve``, the livereload server's ``builder`` is wrapped so that a rebuild that fails (in this
    plugin, in MkDocs, in the blog or any other plugin, or a ``mkdocs.yml`` that no longer loads) never reaches
    the server, which would otherwise hold every request until the files are fixed; and its
    ``_inject_js_into_html`` is wrapped to put the banner of problems at the top of each page as it is served
    (:class:`ServeGuard`), so that entering or leaving an error state changes no built page.
-8. Under ``mkdocs serve``, MkDocs' new Jinja environment of each rebuild is given a bytecode cache kept across
+6. Under ``mkdocs serve``, MkDocs' new Jinja environment of each rebuild is given a bytecode cache kept across
    rebuilds (:class:`CompiledTemplates`), so that Material's templates are not compiled again every time.
 """
 
@@ -43,10 +38,8 @@ from mkdocs.utils.meta import get_data
 
 from ..build.planner import FIRST, PageState, Plan, Planner
 from ..render.banner import with_banner
-from ..render.search import ALIAS_BOOST, with_docs
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
@@ -76,8 +69,6 @@ class DirtyBuild:
         self.tracked: list[Tracked] = []
         #: Page path -> (title, metadata) after the last build that read it.
         self.state: dict[str, tuple[str | None, dict[str, Any]]] = {}
-        #: Page path -> its search index entries from the last build that built it.
-        self.search: dict[str, list[dict[str, Any]]] = {}
         self.outputs: set[str] = set()
         self._expanded: dict[str, str] = {}
 
@@ -129,19 +120,12 @@ class DirtyBuild:
             if page is not None and not self.current.reads(file.src_uri) and file.src_uri in self.state:
                 page.title, page.meta = self.state[file.src_uri][0], dict(self.state[file.src_uri][1])
 
-    def finish(self, files: Files, site_dir: Path, searched: bool) -> None:
-        """After the build: remember what the pages read, write the whole search index (touch point 4), remove
-        the outputs of pages that are gone."""
-        order = []
+    def finish(self, files: Files) -> None:
+        """After the build: remember what the pages read, remove the outputs of pages that are gone."""
         for file in files.documentation_pages():
             page = file.page
-            order.append(file.src_uri)
             if page is not None and self.current.reads(file.src_uri):
                 self.state[file.src_uri] = (page.title, dict(page.meta))
-        index = site_dir / "search" / "search_index.json"
-        if searched and index.exists() and not self.current.complete:
-            docs = [doc for uri in order for doc in self.search.get(uri, [])]
-            index.write_text(with_docs(index.read_text(encoding="utf-8"), docs), encoding="utf-8")
         outputs = {file.abs_dest_path for file in self.tracked}
         for stale in self.outputs - outputs:
             Path(stale).unlink(missing_ok=True)  # a page or download removed since the last build
@@ -169,30 +153,6 @@ def nav_signature(items: list[Any]) -> list[Any]:
         else:
             found.append(("link", item.title, item.url))
     return found
-
-
-def find_search(config: MkDocsConfig) -> Any:
-    """Material's search plugin, declared the ``aliases`` field the plugin fills (touch point 6)."""
-    for plugin in config.plugins.values():
-        fields = getattr(getattr(plugin, "config", None), "fields", None)
-        if hasattr(plugin, "search_index") and isinstance(fields, dict):
-            fields.setdefault("aliases", {"boost": ALIAS_BOOST})
-            return plugin
-    return None
-
-
-class SearchEntries:
-    """The entries Material's search plugin added since the last call (touch point 4)."""
-
-    def __init__(self, plugin: Any) -> None:
-        self.plugin = plugin
-        self.seen = 0
-
-    def new(self) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = self.plugin.search_index.entries
-        mine = entries[self.seen :]
-        self.seen = len(entries)
-        return mine
 
 
 class WarningLog(logging.Handler):
@@ -236,7 +196,7 @@ def describe_failure(error: BaseException) -> str:
 
 class ServeGuard:
     """Keeps ``mkdocs serve`` answering with the last good pages when a rebuild fails, and shows the banner on every
-    page it serves (touch point 8). ``banner`` gives the banner's HTML now ("" for none); ``failed`` is told why a
+    page it serves (touch point 5). ``banner`` gives the banner's HTML now ("" for none); ``failed`` is told why a
     rebuild stopped."""
 
     def __init__(self, server: Any, banner: Callable[[], str], failed: Callable[[BaseException, str], None]) -> None:
@@ -279,7 +239,7 @@ class CompiledTemplates(BytecodeCache):
 
 
 def quiet_dirty_warning() -> None:
-    """Silence MkDocs' warning at every dirty build (touch point 5): the plugin rebuilds every page it is about."""
+    """Silence MkDocs' warning at every dirty build (touch point 4): the plugin rebuilds every page it is about."""
     logger = logging.getLogger("mkdocs.commands.build")
     if _dirty_warning not in logger.filters:
         logger.addFilter(_dirty_warning)
@@ -291,12 +251,10 @@ def _dirty_warning(record: logging.LogRecord) -> bool:
 
 __all__ = [
     "DirtyBuild",
-    "SearchEntries",
     "ServeGuard",
     "Tracked",
     "WarningLog",
     "describe_failure",
-    "find_search",
     "nav_signature",
     "quiet_dirty_warning",
 ]  # fmt: skip

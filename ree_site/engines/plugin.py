@@ -23,19 +23,17 @@ from ..build.settings import read_settings
 from ..errors import DataError, ReeError
 from ..link.catalog import Catalog
 from ..outputs.citing import Citing
+from ..outputs.search_index import index_site
 from ..outputs.tree import finish_page
 from ..render.banner import banner
 from ..render.page_citation import HEAD_KEY
-from ..render.search import ARTICLE_BOOST, ARTICLES, annotate, heading_aliases
 from .config import ReeConfig
 from .mkdocs_adapter import (
     GENERATOR,
     CompiledTemplates,
     DirtyBuild,
-    SearchEntries,
     ServeGuard,
     WarningLog,
-    find_search,
     quiet_dirty_warning,
 )
 
@@ -69,11 +67,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         self.compiled = CompiledTemplates()
         #: Hand-written pages as last expanded without error, by source path (kept only while serving).
         self.last_good_markdown: dict[str, str] = {}
-        #: Page URL -> its search index locations and their other names, from the page's rendered content.
-        self.page_aliases: dict[str, dict[str, list[str]]] = {}
-        #: Pages whose sections are search results of their own (front matter ``search: {sections: separate}``).
-        self.separate: set[str] = set()
-        self.search: SearchEntries | None = None
         #: Under --dirty: what each rebuild must build again.
         self.dirty: DirtyBuild | None = None
         self.files: Files | None = None
@@ -100,9 +93,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         for path in project.watched():
             if path.exists() and os.fspath(path) not in config.watch:
                 config.watch.append(os.fspath(path))
-        self.page_aliases, self.separate = {}, set()
-        found = find_search(config)
-        self.search = SearchEntries(found) if found is not None else None
         try:
             outcome = project.run()
         except ReeError as exc:
@@ -162,18 +152,16 @@ class ReePlugin(BasePlugin[ReeConfig]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
-        if uri.startswith(ARTICLES) and "boost" not in (page.meta.get("search") or {}):
-            # Articles are written for readers looking a subject up: they rank with the records, not below them.
-            page.meta["search"] = {**(page.meta.get("search") or {}), "boost": ARTICLE_BOOST}
         if self.catalog is None or self.outcome is None:
             return markdown
         # The same step as `ree-site generate`: expand the directives (checked in on_config already), then
-        # append the abbreviations the page uses.
+        # append the abbreviations the page uses and what the search files it under (not for the blog's lists).
         hand_written = page.file.generated_by is None
         try:
             finished = finish_page(
                 self.catalog, markdown, uri, uri, articles=self.outcome.articles,
-                abbreviations=self.outcome.abbreviations, hand_written=hand_written,
+                abbreviations=self.outcome.abbreviations, hand_written=hand_written, meta=page.meta,
+                searched=hand_written or page.file.generated_by == GENERATOR,
             )  # fmt: skip
         except DataError as exc:
             if not self.serving:
@@ -194,29 +182,6 @@ class ReePlugin(BasePlugin[ReeConfig]):
         markdown, head = self.citing.page(page.file.src_uri, markdown, page.meta, page.title or "", page.url)
         page.meta[HEAD_KEY] = head
         return markdown
-
-    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        search = page.meta.get("search") or {}
-        named = search.get("aliases")
-        if search.get("sections") == "separate":
-            self.separate.add(page.url)
-        found: dict[str, list[str]] = {}
-        if isinstance(named, list) and named:
-            found[page.url] = [str(name) for name in named]
-        if "data-search-aliases" in html:
-            found.update(heading_aliases(page.url, html))
-        self.page_aliases[page.url] = found
-        return html
-
-    @event_priority(-100)  # after Material's search has indexed the page
-    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        if self.search is None:
-            return context
-        mine = self.search.new()
-        annotate(mine, self.page_aliases.pop(page.url, {}), page.url in self.separate)
-        if self.dirty is not None:
-            self.dirty.search[page.file.src_uri] = mine
-        return context
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         ServeGuard(server, self._banner, self._rebuild_failed)
@@ -301,10 +266,16 @@ class ReePlugin(BasePlugin[ReeConfig]):
             env.bytecode_cache = self.compiled
         return env
 
-    @event_priority(-100)  # after every other plugin has written its files, Material's search index included
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty is not None and self.files is not None:
-            self.dirty.finish(self.files, Path(config.site_dir), self.search is not None)
+            self.dirty.finish(self.files)
+        # The search index, built from the pages as written (under `mkdocs serve` too, into its temporary folder).
+        try:
+            indexed = index_site(Path(config.site_dir))
+        except ReeError as exc:
+            raise PluginError(str(exc)) from None
+        log.info(str(indexed))
         if self.logged is not None:
             # MkDocs logs a few warnings after this hook (the build's summary); the next build collects anew.
             self.warnings, self.failure = list(self.logged.messages), ""

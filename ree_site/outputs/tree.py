@@ -25,6 +25,7 @@ from ..errors import DataError, Problem
 from ..render.embeds import expand_page
 from ..render.page_citation import HEAD_KEY
 from ..render.renderer import RenderedPage, Renderer
+from ..render.search import annotation, page_search
 from .citing import Citing, with_head
 from .export import export_files
 
@@ -61,14 +62,18 @@ def finish_page(
     abbreviations: Abbreviations | None = None,
     hand_written: bool = True,
     first_line: int = 1,
+    meta: Mapping[str, Any] | None = None,
+    searched: bool = True,
 ) -> str:
-    """A page's Markdown as an engine must read it: directives expanded (hand-written pages only), and the
-    definitions of the abbreviations it uses appended. Raises :class:`DataError` for a bad directive."""
+    """A page's Markdown as an engine must read it: directives expanded (hand-written pages only), the
+    definitions of the abbreviations it uses appended, and what the search files it under (from its front matter
+    ``meta``: see :mod:`ree_site.render.search`; not for a page another plugin made, ``searched=False``). Raises
+    :class:`DataError` for a bad directive."""
     if hand_written and "[[" in markdown:
         markdown = expand_page(catalog, markdown, uri, shown, articles, first_line=first_line)
     if abbreviations is not None:
         markdown += abbreviations.for_text(markdown)
-    return markdown
+    return markdown + annotation(page_search(uri, meta)) if searched else markdown
 
 
 def docs_tree(
@@ -100,12 +105,14 @@ def docs_tree(
         if path.suffix != ".md":
             files[uri] = path.read_bytes()
             continue
-        head, body = split_front_matter(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        head, body = split_front_matter(text)
         shown = os.path.relpath(path, base).replace(os.sep, "/")
         try:
+            meta = read_front_matter(text, shown).data if head else {}
             body = finish_page(
                 catalog, body, uri, shown, articles=articles, abbreviations=abbreviations,
-                first_line=head.count("\n") + 1,
+                first_line=head.count("\n") + 1, meta=meta,
             )  # fmt: skip
         except DataError as exc:
             problems.extend(exc.problems)
@@ -122,7 +129,9 @@ def docs_tree(
         raise DataError(problems)
     for page in rendered:
         head, body = split_front_matter(page.text)
-        body = finish_page(catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False)
+        body = finish_page(
+            catalog, body, page.uri, page.uri, abbreviations=abbreviations, hand_written=False, meta=page.meta
+        )
         if citing is not None:
             body, cite_head = citing.page(page.uri, body, page.meta, page.title)
             # A generated page's front matter is one line of JSON: the head joins it there.

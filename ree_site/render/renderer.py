@@ -85,7 +85,7 @@ class RenderedPage:
 
     @property
     def text(self) -> str:
-        """The page as MkDocs reads it: YAML front matter (tags, search boost, description), then Markdown."""
+        """The page as MkDocs reads it: YAML front matter (tags, search, description), then Markdown."""
         if not self.meta:
             return self.markdown
         # One line of JSON is valid YAML, and much faster to write than YAML's emitter.
@@ -189,7 +189,9 @@ class Renderer:
         context = {"kind": kind, "title": COLLECTION_TITLES[kind]}
         markdown = self._render(f"{FOLDERS[kind]}_index.md.j2", uri, context)
         # The sources index holds a section per source: a table of contents that long helps no one.
-        meta = {"hide": ["toc"], "search": dict(INDEX_SEARCH)} if kind not in PAGED_KINDS else {}
+        meta: dict[str, Any] = {"search": dict(INDEX_SEARCH)}
+        if kind not in PAGED_KINDS:
+            meta["hide"] = ["toc"]
         return RenderedPage(uri, markdown, None, COLLECTION_TITLES[kind], meta)
 
     def render_view(self, name: str) -> RenderedPage:
@@ -256,12 +258,11 @@ def configuration(value: str) -> Markup:
 
 
 def record_meta(entry: Entry[Record], catalog: Catalog) -> dict[str, Any]:
-    """Front matter of a record page: tags for Material's tags plugin, a search boost, a description."""
+    """Front matter of a record page: tags for Material's tags plugin, what the search files it under, a
+    description."""
     record = entry.record
     tags: list[str]
     if isinstance(record, Element):
-        # The symbol is in the title ("Neodymium (Nd)"), which search weighs a thousand times the text; as a tag
-        # it would also rank lanthanum first for "La Rochelle".
         group = {"light": "Light REE", "heavy": "Heavy REE", "none": "Scandium"}[record.group.value]
         tags = ["Element", group]
     elif isinstance(record, Producer):

@@ -1,44 +1,48 @@
-"""The search policy: how much each kind of page weighs, and the other names readers type for it.
+"""The search policy: what each page tells the site's search, and how the search weighs it.
 
-Weights (Material's ``search.boost`` front matter; a page's default is 1): records rank above the views and
-articles that mention them, countries above the companies and issues named after them, and the sources index and
-collection indexes below everything. Other names:
-what readers type that is neither in a page's title nor often in its text.
+The search is Pagefind's chunked index, built from the finished HTML after any engine has written the site
+(:mod:`ree_site.outputs.search_index`), and queried in the browser by ``content/assets/ree-search.js``. This module
+is the one place that decides what goes into it and what weighs how much in ranking; the script carries out the
+rules the README's "Search" section describes, with the weights, lists and limits of the settings file the build
+writes beside the index (:func:`client_settings`).
 
-Material's search weighs a page's title a thousand times its text and its tags a million times. Its index has
-no field for other names, so the plugin declares one to Material's search and fills it on each page's entries
-as Material indexes the page: ``aliases``,
-weighted like the title: a record's ``aliases`` (``NdFeB`` on neodymium, ``MP`` on MP Materials), a page's
-``search.aliases`` front matter, and a heading's ``data-search-aliases`` attribute (a glossary term's other
-spellings), each on the index entry of its own page or section.
+Every page's Markdown ends with a hidden block (:func:`annotation`, appended by
+:func:`ree_site.outputs.tree.finish_page` in the plugin and in ``ree-site generate`` alike) that names, for
+Pagefind: the page's kind (a filter: element, producer, issue, article, view, page), a producer's country and
+stages (filters), its other names (``aliases``: a record's symbol, short name or trade name; a view's usual names)
+and the questions it answers (``questions``: declared in a view's entry below, or in a page's or an article's
+``search.questions`` front matter). Aliases and questions are searched as metadata, weighted by
+:data:`META_WEIGHTS`, so a page whose own names or declared questions hold the words of a query comes before pages
+that merely use them. The theme's ``partials/content.html`` puts the page's content in Pagefind's
+``data-pagefind-body`` only when that block is there, so a page with ``search: {exclude: true}`` (the tags page)
+and the blog's lists of posts stay out of the index.
 """
 
 from __future__ import annotations
 
 import html
-import json
-import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..data.models import Element, Issue, Producer
+from ..data.vocabulary import KIND_LABELS, STAGE_LABELS
 
 if TYPE_CHECKING:
     from ..data.models import Record
 
-#: Where the blog's articles are, and how they weigh against a page's default of 1 (records: 2 or 3): they are
-#: written for readers looking a subject up, and rank with the records, not below them.
+#: The kinds of page, as the search's kind filter names them.
+KINDS: dict[str, str] = {
+    "element": "Element",
+    "producer": "Producer",
+    "issue": "Issue",
+    "article": "Article",
+    "view": "View",
+    "index": "Index",
+    "page": "About the site",
+    "term": "Glossary term",
+}
+#: Where the blog's articles are.
 ARTICLES = "blog/posts/"
-ARTICLE_BOOST = 2.0
-#: Records: an element or a country is what a reader typing its name wants, before the issues and companies named
-#: after it; sources are found through the records that cite them.
-ELEMENT_BOOST = 3.0
-COUNTRY_BOOST = 3.0
-RECORD_BOOST = 2.0
-SOURCE_BOOST = 0.1
-#: Views gather many records: below the records, so that a record's own page wins a query that names it.
-VIEW_BOOST = 1.5
-#: The front matter of the collection indexes that are not paged (the sources index).
-INDEX_SEARCH: dict[str, Any] = {"boost": 0.2}
 #: What readers call the views when they search for them.
 VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
@@ -50,89 +54,170 @@ VIEW_ALIASES: dict[str, list[str]] = {
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
     "changes": ["what changed", "revisions", "updates", "feed", "Atom"],
 }
+#: The questions each view answers, in a reader's words.
+VIEW_QUESTIONS: dict[str, list[str]] = {
+    "concentration": [
+        "Which countries produce the most rare earths?",
+        "What share of world rare-earth production does each country have?",
+        "How concentrated is rare-earth mining?",
+    ],
+    "prices": ["How much do rare earths cost?", "How have rare-earth prices changed over time?"],
+    "timeline": ["What happened when in the rare-earth supply chain?"],
+    "downloads": ["Where can I download the data?"],
+}
+#: The questions every element page answers, from the sections its template always has.
+ELEMENT_QUESTIONS = [
+    "What is {name}?",
+    "What is {name} used for?",
+    "How much does {name} cost? What is the price of {name}?",
+    "Who discovered {name}?",
+    "Who produces {name}?",
+]
+#: The questions every country's page answers.
+COUNTRY_QUESTIONS = [
+    "How much rare earth does {name} mine, and what share of the world's output is that?",
+    "What rare-earth reserves does {name} have?",
+]
+#: How much a match in each piece of a page's metadata weighs in ranking (Pagefind's ``metaWeights``; a word of
+#: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh.
+META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 4.0, "about": 0.0}
+#: How much each kind of page weighs when the names of two pages match a query equally (records first, as a reader
+#: typing a name wants its record; then articles, the glossary's terms and the views, the pages about the site, and
+#: last the collections' indexes, whose lists hold every word of the records they list).
+KIND_WEIGHTS: dict[str, float] = {
+    "element": 1.5, "producer": 1.3, "issue": 1.3, "article": 1.2, "term": 1.0, "view": 1.0, "page": 0.8,
+    "index": 0.5,
+}  # fmt: skip
+#: Pagefind's ranking parameters (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
+RANKING: dict[str, float] = {"pageLength": 0.5}
+#: Words that carry no topic: a query drops them before it is searched, unless they are all it has (or its other
+#: words are on most pages). A general English list (the articles, pronouns, auxiliaries and question words, and
+#: the words that ask what a term means), not a list of the site's own words. A word typed in capitals ("US") is
+#: never one of them.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her
+    here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not
+    now of off on once only or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves mean means
+    meaning definition define much many
+    """.split()  # noqa: SIM905 - a list of words reads better as one text
+)
+#: A word in the text of more than this share of the pages is one of the site's common words (on this site "rare"
+#: and "earth"): a query matches names with it but does not look it up in the index, where it is the largest part.
+COMMON_SHARE = 0.8
+#: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
+#: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
+CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
+#: A name that holds a query's word only as its initials ("HHI" of "Herfindahl–Hirschman index") is this much further
+#: from the query than one that holds the word (a word besides the query's weighs 1 to 5); a page that holds the
+#: query's words side by side, in the order typed, weighs this many times more.
+ACRONYM_DISTANCE = 0.5
+SIDE_BY_SIDE = 2.0
+#: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
+#: query shows, and how many sections under each.
+RERANKED = 15
+RESULTS_SHOWN = 10
+SECTIONS_SHOWN = 3
+
+#: The heading attribute that gives a section its other names (a glossary term's other spellings).
+ATTRIBUTE = "data-aliases"
+#: The attribute of the search block of a page whose sections are results of their own (the glossary's terms:
+#: front matter ``search: {sections: separate}``); :mod:`ree_site.outputs.search_index` indexes each section.
+SEPARATE = "data-ree-search-sections"
 
 
 def record_search(record: Record) -> dict[str, Any]:
-    """The ``search`` front matter of a record's page: its weight, and its other names."""
+    """The ``search`` front matter of a record's page: its kind, other names and filters."""
+    aliases: list[str] = []
+    search: dict[str, Any]
     if isinstance(record, Element):
-        boost = ELEMENT_BOOST
+        # The symbol as a name of its own: in the title ("Neodymium (Nd)") it is one word among others.
+        search, aliases = {"kind": "element"}, [record.symbol]
+        search["questions"] = [question.format(name=record.name) for question in ELEMENT_QUESTIONS]
     elif isinstance(record, Producer):
-        boost = COUNTRY_BOOST if record.kind == "country" else RECORD_BOOST
+        search = {"kind": "producer", "stages": [STAGE_LABELS[stage] for stage in record.stages]}
+        search["about"] = KIND_LABELS[record.kind]
+        if record.aggregate is None:
+            search["country"] = record.country
+            if record.kind != "country":
+                search["about"] += f" in {record.country}"
+        if record.kind == "country":
+            # What readers type for a country; in titles, "China's export controls" would otherwise compete.
+            aliases.append(record.name)
+            if record.aggregate is None:
+                search["questions"] = [question.format(name=record.name) for question in COUNTRY_QUESTIONS]
     elif isinstance(record, Issue):
-        boost = RECORD_BOOST
+        search = {"kind": "issue"}
     else:
-        boost = SOURCE_BOOST
-    search: dict[str, Any] = {"boost": boost}
-    # An element's symbol is an alias too: in the title alone, "Yb" outranks "Y" for yttrium.
-    aliases = [record.symbol] if isinstance(record, Element) else []
-    if isinstance(record, Producer) and record.kind == "country":
-        # A country's name is what readers type for it; in the title alone, "China's export controls" outranks it.
-        aliases.append(record.name)
+        return {"exclude": True}
     aliases += getattr(record, "aliases", [])
     if aliases:
-        search["aliases"] = list(aliases)
+        search["aliases"] = aliases
     return search
 
 
 def view_search(name: str) -> dict[str, Any]:
     """The ``search`` front matter of a view."""
-    return {"boost": VIEW_BOOST, "aliases": VIEW_ALIASES[name]}
+    return {"kind": "view", "aliases": VIEW_ALIASES[name], "questions": VIEW_QUESTIONS[name]}
 
 
-#: How much an alias weighs against a word of the text (Material gives the title 1,000).
-ALIAS_BOOST = 1000.0
-ATTRIBUTE = "data-search-aliases"
-#: The query parameter that names the section to open (content/assets/ree.js reads it).
-TERM_PARAMETER = "term"
-
-_HEADING = re.compile(r"<h[1-6]\b([^>]*)>")
-_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+#: The front matter of a collection's index page (a list of records, each found on its own page).
+INDEX_SEARCH: dict[str, Any] = {"kind": "index"}
 
 
-def heading_aliases(page_url: str, content: str) -> dict[str, list[str]]:
-    """``{"glossary/#bastnasite": ["bastnaesite", ...]}`` from the headings of one page's HTML."""
-    found: dict[str, list[str]] = {}
-    for match in _HEADING.finditer(content):
-        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
-        names = html.unescape(attributes.get(ATTRIBUTE, ""))
-        if names and "id" in attributes:
-            found[f"{page_url}#{attributes['id']}"] = [n.strip() for n in names.split(",") if n.strip()]
-    return found
+def page_search(uri: str, meta: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The ``search`` front matter of a page as the search reads it: as written, with the kind filled in (an
+    article under the blog's posts, else a page about the site)."""
+    search = dict((meta or {}).get("search") or {})
+    search.setdefault("kind", "article" if uri.startswith(ARTICLES) else "page")
+    return search
 
 
-def annotate(docs: list[dict[str, Any]], aliases: dict[str, list[str]], separate: bool = False) -> None:
-    """Material's index entries of one page, given an ``aliases`` field (empty where there are none), in place.
-
-    The sections of a ``separate`` page (the glossary) become results of their own. Material groups a page's
-    sections under the page, and the first link of the group opens the top of the page, where a reader looking
-    up a term wants the term. An entry whose location has no ``#`` is a page to Material's search, so
-    ``glossary/#reo`` becomes ``glossary/?term=reo``, and the site's script scrolls to the term on arrival.
-    """
-    for doc in docs:
-        doc["aliases"] = " ".join(aliases.get(doc["location"], []))
-        page, _, anchor = doc["location"].partition("#")
-        if anchor and separate:
-            doc["location"] = f"{page}?{TERM_PARAMETER}={anchor}"
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(item) for item in value or []]
 
 
-def add_aliases(
-    index_text: str, aliases: dict[str, list[str]], separate: frozenset[str] | set[str] = frozenset()
-) -> str:
-    """A whole search index annotated as :func:`annotate` does page by page (for tests and other engines)."""
-    index: dict[str, Any] = json.loads(index_text)
-    index["config"].setdefault("fields", {})["aliases"] = {"boost": ALIAS_BOOST}
-    for doc in index["docs"]:
-        annotate([doc], aliases, doc["location"].partition("#")[0] in separate)
-    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+def annotation(search: Mapping[str, Any]) -> str:
+    """The hidden block a page's Markdown ends with: what Pagefind files the page under (kind, country, stages),
+    and the names and questions it searches as the page's metadata. Empty for a page kept out of search."""
+    if search.get("exclude"):
+        return ""
+    kind = str(search.get("kind") or "page")
+    label = KINDS.get(kind, KINDS["page"])
+    separate = f' {SEPARATE}="separate"' if search.get("sections") == "separate" else ""
+    opening = f'<div class="ree-search-data" hidden data-pagefind-ignore data-ree-search="{html.escape(kind)}"'
+    lines = [f"{opening}{separate}>"]
+    lines.append(f'<span data-pagefind-filter="kind">{html.escape(label)}</span>')
+    if search.get("country"):
+        lines.append(f'<span data-pagefind-filter="country">{html.escape(str(search["country"]))}</span>')
+    for stage in _names(search.get("stages")):
+        lines.append(f'<span data-pagefind-filter="stage">{html.escape(stage)}</span>')
+    meta = {
+        "kind": label,
+        "about": str(search.get("about") or ""),
+        "aliases": ", ".join(_names(search.get("aliases"))),
+        "questions": " | ".join(_names(search.get("questions"))),
+    }
+    lines += [f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>' for key, value in meta.items() if value]
+    lines.append("</div>")
+    return "\n\n" + "\n".join(lines) + "\n"
 
 
-def with_docs(index_text: str, docs: list[dict[str, Any]]) -> str:
-    """The index ``index_text`` (as Material writes it: its ``config`` first) with ``docs`` as its entries.
-
-    Under ``mkdocs serve --dirty`` Material merges the entries of the pages built again into the last index,
-    correctly only when one page was built; the ree plugin writes the index from every page's entries instead.
-    """
-    head = index_text[: index_text.index(',"docs":')] + "}"
-    index = json.loads(head)
-    index["docs"] = docs
-    return json.dumps(index, separators=(",", ":"), default=str)
+def client_settings() -> dict[str, Any]:
+    """What the search script needs to know of this policy (written beside the index, with the vocabulary)."""
+    return {
+        "ranking": {**RANKING, "metaWeights": META_WEIGHTS},
+        "kinds": {KINDS[kind]: weight for kind, weight in KIND_WEIGHTS.items()},
+        "stopWords": sorted(STOP_WORDS),
+        "correction": CORRECTION,
+        "acronym": ACRONYM_DISTANCE,
+        "sideBySide": SIDE_BY_SIDE,
+        "reranked": RERANKED,
+        "results": RESULTS_SHOWN,
+        "sections": SECTIONS_SHOWN,
+    }
