@@ -64,6 +64,14 @@ VIEW_QUESTIONS: dict[str, list[str]] = {
     "prices": ["How much do rare earths cost?", "How have rare-earth prices changed over time?"],
     "timeline": ["What happened when in the rare-earth supply chain?"],
     "downloads": ["Where can I download the data?"],
+    "supply-chain": [
+        "Who controls each stage of the rare-earth supply chain, from mine to magnet?",
+        "What happens if one country stops supplying rare earths?",
+        "How much separation and magnet capacity is there outside China?",
+    ],
+    "trade": ["How much rare earth does China export and import?", "Where do China's rare-earth magnets go?"],
+    "map": ["Where are rare earths mined?", "Where are the rare-earth mines and plants?"],
+    "changes": ["What changed in the data?", "Which figures were revised?"],
 }
 #: The questions every element page answers, from the sections its template always has.
 ELEMENT_QUESTIONS = [
