@@ -258,9 +258,10 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site as `make build-zensical` builds it, once per test session: a copy of the project, the docs
-    tree and configuration `ree-site generate` writes, Zensical's build of them, and `ree-site index` of that."""
+    tree and configuration `ree-site generate` writes, Zensical's build of them, and `ree-site index` of that. The
+    copy keeps the git history, so that its history of the values (and so its search index) is the real site's."""
     project = tmp_path_factory.mktemp("zensical") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site*", ".git", "*.pyc", "__pycache__"))
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", "site*", "*.pyc", "__pycache__"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     generate = [sys.executable, "-m", "ree_site", "generate", "docs-tree", "--config", "zensical.yml"]
     subprocess.run(generate, cwd=project, check=True, capture_output=True, env=env)

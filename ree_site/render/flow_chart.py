@@ -119,12 +119,16 @@ def flow_chart(rows: list[Row], title: str, caption: str, *, source: str = "", s
                     f'width="{max(right - left, 0.5):.1f}" height="{_BAR}"/>'
                 )
                 wanted.append((left + right) / 2)
-            # The shares under the bar, each under its part, moved apart where parts are narrow.
-            room = [_CHAR * len(p.text) + 8 for p in row.parts]
-            placed = place_labels(wanted, 2 + room[0] / 2, width - 2 - room[-1] / 2, gap=max(room))
+            # The shares under the bar, each under its part, moved apart where parts are narrow; where more parts
+            # than fit in the width, only the largest are labelled (the table beside the chart gives every share).
+            gap = max(_CHAR * len(p.text) + 8 for p in row.parts)
+            fits = max(1, int((width - 4) // gap))
+            largest = sorted(range(len(row.parts)), key=lambda i: -row.parts[i].value)[:fits]
+            shown = [i for i in range(len(row.parts)) if i in largest]
+            placed = place_labels([wanted[i] for i in shown], 2 + gap / 2, width - 2 - gap / 2, gap=gap)
             marks.extend(
-                _text(x, bar + _BAR + 14, part.text, "ree-chart__value", "middle")
-                for x, part in zip(placed, row.parts, strict=True)
+                _text(x, bar + _BAR + 14, row.parts[i].text, "ree-chart__value", "middle")
+                for x, i in zip(placed, shown, strict=True)
             )
             below.append((bar + _BAR + _LINE + 2, spans))
             y, bottom = bar + _BAR + _GAP, bar + _BAR + _LINE + 6
