@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from markupsafe import Markup, escape
 
 from .chart_frame import _CHAR, Credit, _csv, _figure, _text
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -316,15 +320,21 @@ def _axes(frame: _Frame, ticks: list[float], y_label: str, most_labels: int) -> 
     return parts
 
 
+def runs(points: Iterable[T], step: Callable[[T], int]) -> list[list[T]]:
+    """``points`` in order of ``step`` (a year, a month's number), cut into runs of consecutive steps: the pieces
+    of a line that breaks where a period has no figure."""
+    found: list[list[T]] = []
+    for point in sorted(points, key=step):
+        if found and step(point) == step(found[-1][-1]) + 1:
+            found[-1].append(point)
+        else:
+            found.append([point])
+    return found
+
+
 def _series_marks(frame: _Frame, series: Series, index: int) -> list[str]:
     """A series' lines (broken at missing years), its range whiskers and, where points are few, its dots."""
-    points = sorted(series.points, key=lambda p: p.year)
-    segments: list[list[Point]] = []
-    for point in points:
-        if segments and point.year == segments[-1][-1].year + 1:
-            segments[-1].append(point)
-        else:
-            segments.append([point])
+    segments = runs(series.points, lambda p: p.year)
     parts = [f'<g class="ree-chart__series ree-chart__series--{index % 6}">']
     for segment in segments:
         if len(segment) > 1:
@@ -339,7 +349,7 @@ def _series_marks(frame: _Frame, series: Series, index: int) -> list[str]:
                     f'y2="{frame.y(point.high):.1f}"/>'
                 )
             # Dots mark every point of a short series, and a lone year anywhere (it has no line of its own).
-            if len(points) <= 30 or len(segment) == 1:
+            if len(series.points) <= 30 or len(segment) == 1:
                 parts.append(f'<circle class="ree-chart__dot" cx="{x:.1f}" cy="{frame.y(point.value):.1f}" r="3"/>')
     parts.append("</g>")
     return parts

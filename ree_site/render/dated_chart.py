@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .chart_frame import _CHAR, Credit, _csv, _figure, _text
-from .charts import _plain, _svg_open, _tick_text, _ticks, place_labels
+from .charts import _plain, _svg_open, _tick_text, _ticks, place_labels, runs
 
 
 @dataclass(frozen=True)
@@ -134,13 +134,8 @@ def dated_chart(
 
 def _lines(series: DatedSeries, index: int, x: Callable[[float], float], y: Callable[[float], float]) -> str:
     """A series' lines, broken where a period is missing, and a dot on each value."""
-    points = sorted(series.points, key=lambda p: p.period)
-    segments: list[list[DatedPoint]] = []
-    for point in points:
-        if segments and point.period == segments[-1][-1].period + 1:
-            segments[-1].append(point)
-        else:
-            segments.append([point])
+    segments = runs(series.points, lambda p: p.period)
+    points = [p for segment in segments for p in segment]
     parts = [f'<g class="ree-chart__series ree-chart__series--{index % 6}">']
     for segment in segments:
         if len(segment) > 1:
