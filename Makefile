@@ -2,6 +2,7 @@
 # Every target first makes sure .venv holds exactly the versions pinned in requirements.lock.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
+, := ,
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -78,10 +79,11 @@ test: $(STAMP) browser-deps node-deps  ## Lint and type checks, the whole test s
 	$(BIN)/pytest
 	$(BIN)/mkdocs build --strict --site-dir $(VENV)/strict-site
 
-bench: $(STAMP)  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), the real site's build, then edit-to-served under make serve, plain mkdocs serve and Zensical
+bench: $(STAMP) browser-deps  ## Build benchmark at N = 100, 1,000, 5,000 records against plain MkDocs (BENCH_ARGS=--large adds 10,000), the real site's build, edit-to-served under make serve, plain mkdocs serve and Zensical, then the bytes of a first page and a first query with the theme's search and the site's at 1,000 and 5,000 records (10,000 with --large)
 	$(BIN)/python bench/run.py --markdown $(BENCH_ARGS)
 	$(BIN)/python bench/real_site.py
 	$(BIN)/python bench/serve.py --markdown
+	$(BIN)/python bench/search.py --sizes $(if $(findstring --large,$(BENCH_ARGS)),1000$(,)5000$(,)10000,1000$(,)5000)
 
 lighthouse: $(STAMP) browser-deps  ## Lighthouse 12.2.3 (pinned, npm) on / and an element page, served gzip-compressed: a benchmark, recorded in BENCHMARKS.md
 	@test -x $(VENV)/node-lighthouse/node_modules/.bin/lighthouse || npm install --silent --no-audit --no-fund --prefix $(VENV)/node-lighthouse lighthouse@12.2.3

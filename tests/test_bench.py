@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from .browser import CHROMIUM
 from .conftest import ROOT
 
 
@@ -44,3 +48,24 @@ def test_serve_benchmark_runs_and_prints_its_table() -> None:
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert len(cells) == 10
     assert all(float(cell) > 0 for cell in cells[2:])
+
+
+@pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason="Chromium is not installed (make browser-deps)"
+)
+def test_search_benchmark_runs_and_prints_its_table() -> None:
+    """bench/search.py at N = 50: both sites are built and measured in Chromium, and the theme's search sends its
+    index with the first page while the site's sends none of it until the first query."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "search.py"), "--sizes", "50"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| 50 records")]
+    assert len(rows) == 4  # as measured, then in the table at the end
+    theirs, ours = ([float(cell.replace(",", "")) for cell in row[2:5]] for row in rows[2:])
+    assert theirs[1] == 0 and ours[1] > 0  # the theme's query fetches nothing more; the site's fetches its chunks
+    assert ours[0] < theirs[0]  # and the site's first page is the lighter

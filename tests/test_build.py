@@ -154,6 +154,8 @@ def test_site_build_replaces_site_only_when_the_whole_build_succeeds(project: Pa
     built = site_build(project)
     assert built.returncode == 0, built.stderr
     assert (project / "site" / "elements" / "neodymium" / "index.html").is_file()
+    # The search index is built in the staging folder, and comes with the site it indexes.
+    assert (project / "site" / "pagefind" / "ree-search.json").is_file()
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []
     before = snapshot(project / "site")
     config = project / "mkdocs.yml"

@@ -267,3 +267,41 @@ def test_ree_site_index_indexes_a_site_another_engine_built(built: Path, tmp_pat
     assert main(["index", str(site)]) == 0
     assert (site / FOLDER / SETTINGS).is_file()
     assert main(["index", str(tmp_path / "missing")]) == 2
+
+
+def test_ree_site_index_watch_indexes_again_when_the_pages_change(built: Path, tmp_path: Path) -> None:
+    """`ree-site index --watch` (beside `zensical serve` in make serve-zensical) indexes the site, then again once
+    an engine has rewritten its pages, and not in between."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = tmp_path / "watched"
+    shutil.copytree(built, site, ignore=shutil.ignore_patterns(FOLDER))
+    log = (tmp_path / "watch.log").open("w")
+    command = [sys.executable, "-m", "ree_site", "index", str(site), "--watch"]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+
+    def indexed() -> int:
+        return (tmp_path / "watch.log").read_text().count("Search index:")
+
+    def wait(count: int) -> None:
+        deadline = time.monotonic() + 60
+        while indexed() < count:
+            assert time.monotonic() < deadline and process.poll() is None, (tmp_path / "watch.log").read_text()
+            time.sleep(0.1)
+
+    try:
+        wait(1)
+        time.sleep(2)
+        assert indexed() == 1  # its own index is no change of the pages
+        page = site / "elements" / "neodymium" / "index.html"
+        page.write_text(page.read_text().replace("Neodymium (Nd)", "Neodymium (Nd) Watchword", 1))
+        wait(2)
+        assert "watchword" in json.loads((site / FOLDER / SETTINGS).read_text())["vocabulary"]
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        log.close()
