@@ -79,11 +79,15 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
         return measure(url, browser)
 
 
-#: What each query set must reach: the share of its queries whose expected page comes first. The issue's target
-#: is 95 % for every set; the tuned set and the second held-out set reach it, the first held-out set does not
-#: (35 of 38 when this was written: "Inner Mongolia", "substitution" and "is rare earth mining bad for the
-#: environment" put their expected page second or third), and its floor is what it reached.
-FIRST_SHARE = {"tuned": 0.95, "held-out": 0.92, "fresh": 0.95}
+#: What each query set must reach: the share of its queries whose expected page comes first, and the share whose
+#: expected page is among the first three. The issue's target is 95 % first and 100 % in the first three for every
+#: set. The tuned set and the two held-out sets written by the same hand reach it. The blind set (60 queries, written
+#: on 6 December 2026 by someone who had not seen the ranking code or the other sets) reached 50 of 59 first (85 %)
+#: and 55 of 59 in the first three when it was measured once; two general changes made after that (aliases on the
+#: issue records, smaller word sets searched when few pages hold a long question's words) moved it to 51 and 56, and
+#: its floors are what it reaches, so that the test guards it against getting worse, not a claim that it is good.
+FIRST_SHARE = {"tuned": 0.95, "held-out": 0.95, "fresh": 0.95, "blind": 0.86}
+TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -91,16 +95,17 @@ FIRST_SHARE = {"tuned": 0.95, "held-out": 0.92, "fresh": 0.95}
 def test_search_puts_the_best_page_first_for_the_reader_queries(
     request: pytest.FixtureRequest, engine: str, which: str
 ) -> None:
-    """Each set of the query set (tuned on, and the two held out), on the MkDocs and on the Zensical build: the
-    expected page comes first for the share of its queries in FIRST_SHARE, and within the first three for every
-    one; every query that misses is named."""
+    """Each set of the query set (tuned on, the two held out, the blind one), on the MkDocs and on the Zensical
+    build: the expected page comes first for the share of its queries in FIRST_SHARE, and within the first three
+    for the share in TOP_THREE_SHARE; every query that misses is named."""
     ranked: list[Row] = request.getfixturevalue("ranked" if engine == "mkdocs" else "ranked_zensical")
     rows = [row for row in ranked if row[0].held_out == SETS.index(which)]
     first = [row for row in rows if row[1] == 1]
     failed = "\n".join(misses(rows))
     assert len(rows) >= 38
     assert len(first) >= FIRST_SHARE[which] * len(rows), f"{engine}, {which}: {summary(rows)}\n{failed}"
-    assert all(position is not None and position <= 3 for _, position, _ in rows), f"{engine}, {which}:\n{failed}"
+    top = [row for row in rows if row[1] is not None and row[1] <= 3]
+    assert len(top) >= TOP_THREE_SHARE[which] * len(rows), f"{engine}, {which}: {summary(rows)}\n{failed}"
 
 
 def test_zensical_search_finds_the_same_first_pages(ranked: list[Row], ranked_zensical: list[Row]) -> None:

@@ -168,7 +168,7 @@
     for (var t of terms) weights[t] = idf(await frequency(t, filters, e, seen), e.settings.pages);
     var total = sum(terms, weights) || 1;
     var searches = [terms];
-    if (terms.length > 1 && terms.length <= 6) {
+    if (terms.length > 1 && terms.length <= e.settings.leftOut) {
       terms.forEach(function (left) { searches.push(terms.filter(function (t) { return t !== left; })); });
     }
     var pool = new Map();
@@ -179,15 +179,23 @@
         if (!had || had.score < r.score * share) pool.set(r.id, { result: r, score: r.score * share });
       });
     }
-    if (!pool.size && terms.length > 1) {
+    if (pool.size < e.settings.few && terms.length > 2) {
+      // Few pages hold all the words, or all but one: a long question ("which company holds the quota for ion
+      // adsorption clay mining") names more than any page does. The most telling words are searched in smaller
+      // sets, most telling first, and the first set any page holds adds its pages at the share of the query it is.
       var kept = terms.filter(function (t) { return weights[t] > 0; });
       kept.sort(function (a, b) { return weights[b] - weights[a]; });
       kept = kept.slice(0, 6);
-      for (var size = kept.length; size >= 1 && !pool.size; size--) {
+      var before = pool.size;
+      var left = searches.length > 1 ? 2 : 1;  // how many words the searches above left out at most
+      for (var size = Math.min(kept.length, terms.length - left); size >= 1 && pool.size === before; size--) {
         var subsets = combinations(kept, size).sort(function (a, b) { return sum(b, weights) - sum(a, weights); });
         for (var some of subsets) {
           var found = (await pf.search(some.join(" "), options)).results;
-          if (found.length) return scored(found, Math.pow(sum(some, weights) / total, 2));
+          if (!found.length) continue;
+          var part = Math.pow(sum(some, weights) / total, 2);
+          found.forEach(function (r) { if (!pool.has(r.id)) pool.set(r.id, { result: r, score: r.score * part }); });
+          break;
         }
       }
     }

@@ -48,7 +48,7 @@ VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
     "supply-chain": ["mine to magnet", "flow", "capacity", "what if", "Sankey", "separation", "magnets"],
     "prices": ["cost", "$/kg", "price history"],
-    "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "export controls"],
+    "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "trade statistics"],
     "map": ["world map", "where", "locations", "sites", "reserves by country"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
@@ -127,6 +127,11 @@ SIDE_BY_SIDE = 2.0
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
+#: A query of up to this many words is also searched with each word left out in turn.
+LEFT_OUT = 8
+#: When fewer pages than this hold all the words of a query, or all but one, smaller sets of its most telling
+#: words are searched too.
+FEW = 3
 RESULTS_SHOWN = 10
 SECTIONS_SHOWN = 3
 
@@ -226,6 +231,8 @@ def client_settings() -> dict[str, Any]:
         "acronym": ACRONYM_DISTANCE,
         "sideBySide": SIDE_BY_SIDE,
         "reranked": RERANKED,
+        "leftOut": LEFT_OUT,
+        "few": FEW,
         "results": RESULTS_SHOWN,
         "sections": SECTIONS_SHOWN,
     }
