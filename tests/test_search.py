@@ -15,9 +15,10 @@ import pytest
 from ree_site.data.models import Element, Issue, Producer
 from ree_site.errors import ReeError
 from ree_site.outputs.search_entries import entries, page_url
-from ree_site.outputs.search_index import FOLDER, SETTINGS, index_site, read_vocabulary, words
+from ree_site.outputs.search_index import FOLDER, SETTINGS, everyday, index_site, read_vocabulary, words
 from ree_site.render.search import (
     CORRECTION,
+    GENERAL_WEIGHT,
     KINDS,
     STOP_WORDS,
     annotation,
@@ -140,6 +141,14 @@ def test_the_settings_carry_the_policy() -> None:
     assert set(settings["kinds"]) == set(KINDS.values())
     assert "which" in settings["stopWords"] and "neodymium" not in STOP_WORDS
     assert settings["correction"] == CORRECTION
+    assert 0 < settings["generalWeight"] == GENERAL_WEIGHT < 1
+
+
+def test_everyday_words_are_those_common_in_english() -> None:
+    """A question's everyday words ("called", "goes", "biggest") weigh less; the words that name a topic, however
+    rare in English or common on the site, are not among them."""
+    asked = ["called", "goes", "biggest", "actually", "turbine", "quota", "neodymium", "bastnasite", "kalgoorlie"]
+    assert everyday(asked) == ["called", "goes", "biggest", "actually"]
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +219,19 @@ def test_the_common_words_are_those_on_most_pages(built: Path, monkeypatch: pyte
     common = read_vocabulary(built / FOLDER)[2]
     assert common == {w: round(v, 3) for w, v in sorted(share.items()) if v > 0.3}
     assert common and "monazite" not in common
+
+
+def test_the_everyday_words_are_in_the_text_and_start_no_name(built: Path) -> None:
+    """The settings list the everyday words of the pages' text that start no word of any name (titles, other names,
+    headings): "another", in a term's text, is one; a word that starts a name's word never is."""
+    settings = json.loads((built / FOLDER / SETTINGS).read_text())
+    general = settings["general"]
+    assert general == read_vocabulary(built / FOLDER)[3]
+    texts = set().union(*(set(words(str(f["content"]))) for f in fragments(built).values()))
+    assert general and set(general) <= texts
+    assert everyday(general) == general
+    assert not [w for w in general if any(name.startswith(w) for name in settings["vocabulary"])]
+    assert "another" in general and "neodymium" not in general
 
 
 def test_the_index_holds_the_pages_their_filters_and_the_terms(built: Path) -> None:

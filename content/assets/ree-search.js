@@ -47,6 +47,7 @@
         settings: settings,
         stop: new Set(settings.stopWords),
         common: settings.common,
+        general: new Set(settings.general || []),
         vocabulary: settings.vocabulary,
         words: Object.keys(settings.vocabulary),
       };
@@ -137,6 +138,13 @@
     return count ? Math.log((pages - count + 0.5) / (count + 0.5) + 1) : 0;
   }
 
+  // How much a query's word tells: its idf, less for a word of everyday English that names nothing on the site
+  // ("called", "goes", "biggest"), which a page may lack without being the wrong answer.
+  async function weight(term, filters, e, seen) {
+    var told = idf(await frequency(term, filters, e, seen), e.settings.pages);
+    return e.general.has(term) ? told * e.settings.generalWeight : told;
+  }
+
   // How many pages hold `term` (as the start of a word, as Pagefind reads it; a word of one or two letters as a
   // word of its own, since "us" starts "used" and "USGS"), once per query; for the site's common words, as the
   // settings give it, without loading their share of the index.
@@ -165,7 +173,7 @@
       return scored(ids.size ? ranked.filter(function (r) { return ids.has(r.id); }) : ranked, 1);
     }
     var weights = {};
-    for (var t of terms) weights[t] = idf(await frequency(t, filters, e, seen), e.settings.pages);
+    for (var t of terms) weights[t] = await weight(t, filters, e, seen);
     var total = sum(terms, weights) || 1;
     var searches = [terms];
     if (terms.length > 1 && terms.length <= e.settings.leftOut) {
@@ -292,7 +300,7 @@
     var top = results.slice(0, e.settings.reranked);
     var data = await Promise.all(top.map(function (r) { return r.result.data(); }));
     var weights = {};
-    for (var q of query) weights[q] = idf(await frequency(q, filters, e, seen), e.settings.pages);
+    for (var q of query) weights[q] = await weight(q, filters, e, seen);
     var rows = data.map(function (d, i) {
       var match = nameMatch(query, weights, d, e);
       var weight = e.settings.kinds[(d.meta || {}).kind] || 1;

@@ -17,6 +17,7 @@ exactly what was indexed.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import html
 import json
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReeError
-from ..render.search import COMMON_SHARE, KINDS, client_settings
+from ..render.search import COMMON_SHARE, GENERAL_ZIPF, KINDS, client_settings
 from .search_entries import Entry, entries, separate_pages
 
 #: The folder of the index under the site, the settings file in it, and the folder of the sections indexed as
@@ -81,8 +82,8 @@ def index_site(site_dir: Path) -> Indexed:
     if done.returncode != 0 or not (out / "pagefind.js").exists():
         said = (done.stderr or done.stdout or "it wrote no index").strip().splitlines()[-5:]
         raise ReeError("Pagefind could not index the site:\n" + "\n".join(said))
-    pages, vocabulary, common = read_vocabulary(out)
-    settings = {**client_settings(), "pages": pages, "vocabulary": vocabulary, "common": common}
+    pages, vocabulary, common, general = read_vocabulary(out)
+    settings = {**client_settings(), "pages": pages, "vocabulary": vocabulary, "common": common, "general": general}
     (out / SETTINGS).write_text(json.dumps(settings, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return Indexed(pages, len(vocabulary), time.perf_counter() - start)
 
@@ -112,10 +113,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain)
 
 
-def read_vocabulary(folder: Path) -> tuple[int, dict[str, int], dict[str, float]]:
+def read_vocabulary(folder: Path) -> tuple[int, dict[str, int], dict[str, float], list[str]]:
     """From Pagefind's fragments in ``folder``: the number of pages indexed; each word of their names (title,
-    aliases, other spellings, headings) with the number of pages that name it; and the site's common words, those
-    in the text of more than :data:`COMMON_SHARE` of the pages, with the share of pages that hold each."""
+    aliases, other spellings, headings) with the number of pages that name it; the site's common words, those
+    in the text of more than :data:`COMMON_SHARE` of the pages, with the share of pages that hold each; and the
+    words of everyday English in the text (:func:`everyday`) that start no word of any name."""
     names: Counter[str] = Counter()
     texts: Counter[str] = Counter()
     pages = 0
@@ -128,7 +130,25 @@ def read_vocabulary(folder: Path) -> tuple[int, dict[str, int], dict[str, float]
         names.update({word for name in named for word in words(name)})
         texts.update(set(words(fragment.get("content", ""))))
     common = {word: round(count / pages, 3) for word, count in sorted(texts.items()) if count > COMMON_SHARE * pages}
-    return pages, dict(sorted(names.items())), common
+    named = sorted(names)
+    unnamed = [word for word in sorted(texts) if not _starts_a_name(word, named)]
+    return pages, dict(sorted(names.items())), common, everyday(unnamed)
 
 
-__all__ = ["FOLDER", "SETTINGS", "Indexed", "index_site", "read_vocabulary", "words"]
+def _starts_a_name(word: str, named: list[str]) -> bool:
+    """Whether ``word`` is a word of ``named`` (sorted) or the start of one ("environment" of "environmental"), as
+    the search's prefix matching finds it."""
+    at = bisect.bisect_left(named, word)
+    return at < len(named) and named[at].startswith(word)
+
+
+def everyday(candidates: list[str]) -> list[str]:
+    """Those of ``candidates`` that are words of everyday English: at least :data:`GENERAL_ZIPF` on the Zipf scale
+    of the ``wordfreq`` package's English list (4.5 is about 30 uses in a million words: "called", "goes",
+    "biggest", but not "turbine" or "quota")."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415 - its word list loads in a third of a second
+
+    return [word for word in candidates if zipf_frequency(word, "en") >= GENERAL_ZIPF]
+
+
+__all__ = ["FOLDER", "SETTINGS", "Indexed", "everyday", "index_site", "read_vocabulary", "words"]

@@ -116,6 +116,12 @@ STOP_WORDS = frozenset(
 #: A word in the text of more than this share of the pages is one of the site's common words (on this site "rare"
 #: and "earth"): a query matches names with it but does not look it up in the index, where it is the largest part.
 COMMON_SHARE = 0.8
+#: A word of the pages' text that is everyday English (at least this on the Zipf scale of ``wordfreq``'s English
+#: list) and starts no word of any page's names weighs this share of what its rarity on the site would give: a
+#: question's "called", "goes" or "biggest" is rare here without telling what the question is about, so a page
+#: that lacks it can still be the answer. Words of the names (titles, other names, headings) keep their weight.
+GENERAL_ZIPF = 4.5
+GENERAL_WEIGHT = 0.1
 #: Misspellings are corrected against the site's vocabulary only for words this long, and by at most this many
 #: letters changed, missing, added or swapped: (shortest word, largest distance), shortest first.
 CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
@@ -231,6 +237,7 @@ def client_settings() -> dict[str, Any]:
         "acronym": ACRONYM_DISTANCE,
         "sideBySide": SIDE_BY_SIDE,
         "reranked": RERANKED,
+        "generalWeight": GENERAL_WEIGHT,
         "leftOut": LEFT_OUT,
         "few": FEW,
         "results": RESULTS_SHOWN,
