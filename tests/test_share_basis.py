@@ -159,7 +159,7 @@ def test_chinas_real_share_series_covers_every_year_with_a_total_of_the_same_sou
                 for t in totals)
     )  # fmt: skip
     assert years == expected
-    assert set(range(2003, 2018)) <= set(years), f"missing: {sorted(set(range(2003, 2018)) - set(years))}"
+    assert set(range(1998, 2018)) <= set(years), f"missing: {sorted(set(range(1998, 2018)) - set(years))}"
     above = [f"{year}: {share:.1f} %" for year, share, _ in shares if share > 100]
     assert above == [], f"China's share passes 100 % in {above}"
 
@@ -181,5 +181,6 @@ def test_no_real_share_mixes_two_series(real: Catalog) -> None:
 
 def test_the_real_concentration_page_says_which_years_have_no_china_share(real: Catalog) -> None:
     page = Renderer(real).render_view("concentration").markdown
-    assert "–2002: no share, because no source on the site gives China's mine production for those years." in page
+    assert "–1997: no share, because no source on the site gives China's mine production for those years." in page
+    assert "- 1998–2002: Materials abundance, price, and availability data" in page
     assert "- 2003–2017: Rare earths, in Mineral Commodity Summaries" in page
