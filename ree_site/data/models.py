@@ -26,12 +26,12 @@ from .fields import (
     Year,
     refers_to,
 )
+from .element_figures import ElementFigure
 from .parts import (
     AHEAD,
     Application,
     AtomicWeight,
     Discovery,
-    ElementFigure,
     Event,
     Figure,
     Group,
@@ -111,7 +111,8 @@ class Element(Record):
     summary: Text
     properties: Properties | None = Field(None, description="Physical and chemical properties for the infobox.")
     figures: list[ElementFigure] = Field(
-        default_factory=list, description="Figures about the element itself: its oxide prices, year by year."
+        default_factory=list, description="Figures about the element itself: its oxide prices year by year, and how critical it is "
+        "(supply risk, economic importance, recycling rates).",
     )
     producers: list[ProducerId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
