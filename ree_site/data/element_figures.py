@@ -42,7 +42,8 @@ class ElementFigure(Figure):
             )
         if self.for_group is not None and self.measure not in CRITICALITY_MEASURES:
             raise FieldError(
-                ("for_group",), f"for_group applies only to {', '.join(CRITICALITY_MEASURES)} figures, not {self.measure}"
+                ("for_group",),
+                f"for_group applies only to {', '.join(CRITICALITY_MEASURES)} figures, not {self.measure}",
             )
         return self
 

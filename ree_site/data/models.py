@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .element_figures import ElementFigure
 from .fields import (
     CITATION,
     RECORD_LINK,
@@ -26,7 +27,6 @@ from .fields import (
     Year,
     refers_to,
 )
-from .element_figures import ElementFigure
 from .parts import (
     AHEAD,
     Application,
@@ -111,7 +111,8 @@ class Element(Record):
     summary: Text
     properties: Properties | None = Field(None, description="Physical and chemical properties for the infobox.")
     figures: list[ElementFigure] = Field(
-        default_factory=list, description="Figures about the element itself: its oxide prices year by year, and how critical it is "
+        default_factory=list,
+        description="Figures about the element itself: its oxide prices year by year, and how critical it is "
         "(supply risk, economic importance, recycling rates).",
     )
     producers: list[ProducerId] = Field(default_factory=list)

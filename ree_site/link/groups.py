@@ -60,7 +60,9 @@ def group_problems(catalog: Catalog) -> list[Problem]:
                 f"no other element gives the {label}: a group's value is given in the record of each of its "
                 "elements with the same for_group; for a value of this element alone, leave out for_group"
             )
-            problems.append(entry.document.problem(("figures", index, "for_group"), f"figures[{index}].for_group", message))
+            problems.append(
+                entry.document.problem(("figures", index, "for_group"), f"figures[{index}].for_group", message)
+            )
             continue
         first_entry, _, first = found[0]
         for entry, index, figure in found[1:]:
