@@ -174,3 +174,13 @@ def test_the_element_page_as_built(real_site: Path) -> None:
     assert "of 10 elements: yttrium, europium, gadolinium, terbium, dysprosium" in text
     promethium = (real_site / "elements" / "promethium" / "index.html").read_text(encoding="utf-8")
     assert "but not promethium" in promethium
+
+
+def test_a_producer_cannot_hold_a_supply_risk(make_data: MakeData) -> None:
+    china = dedent(SMALL_DATA["producers/china.yml"]).replace(
+        "\nelements: [neodymium]",
+        "\n  - measure: supply-risk\n    year: 2023\n    value: 3.7\n    unit: score\n    source: usgs-test"
+        "\nelements: [neodymium]",
+    )
+    (found,) = problems(make_data(producers__china=china))
+    assert "figures[1].measure: supply-risk rates an element, not a producer" in found, found

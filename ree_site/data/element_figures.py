@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, model_validator
 
 from .fields import FieldError, Name
-from .parts import Figure, _a
+from .parts import Figure, _a, listed
 from .schema_rules import element_figure_schema
 from .vocabulary import CRITICALITY_MEASURES, ELEMENT_RECORD_MEASURES
 
@@ -31,7 +31,7 @@ class ElementFigure(Figure):
         if self.measure not in ELEMENT_RECORD_MEASURES:
             raise FieldError(
                 ("measure",),
-                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put {_a(self.measure)} "
+                f"an element record holds only {listed(ELEMENT_RECORD_MEASURES)} figures; put {_a(self.measure)} "
                 "figure in the producer record it belongs to, with element: set to this element's id",
             )
         if self.element is not None or self.elements:
@@ -43,7 +43,7 @@ class ElementFigure(Figure):
         if self.for_group is not None and self.measure not in CRITICALITY_MEASURES:
             raise FieldError(
                 ("for_group",),
-                f"for_group applies only to {', '.join(CRITICALITY_MEASURES)} figures, not {self.measure}",
+                f"for_group applies only to {listed(CRITICALITY_MEASURES)} figures, not {self.measure}",
             )
         return self
 

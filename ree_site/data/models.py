@@ -41,6 +41,7 @@ from .parts import (
 )
 from .schema_rules import element_schema, producer_schema
 from .vocabulary import (
+    CRITICALITY_MEASURES,
     KIND_OF_FOLDER,
     REE_ATOMIC_NUMBERS,
     SITE_KINDS,
@@ -161,6 +162,16 @@ class Producer(Record):
     figures: list[Figure] = Field(default_factory=list)
     elements: list[ElementId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _no_criticality(self) -> Producer:
+        for index, figure in enumerate(self.figures):
+            if figure.measure in CRITICALITY_MEASURES:
+                raise FieldError(
+                    ("figures", index, "measure"),
+                    f"{figure.measure} rates an element, not a producer: put it in the element's record",
+                )
+        return self
 
     @model_validator(mode="after")
     def _located_site(self) -> Producer:
