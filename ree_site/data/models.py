@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .element_figures import ElementFigure
 from .fields import (
     CITATION,
     RECORD_LINK,
@@ -31,7 +32,6 @@ from .parts import (
     Application,
     AtomicWeight,
     Discovery,
-    ElementFigure,
     Event,
     Figure,
     Group,
@@ -41,6 +41,7 @@ from .parts import (
 )
 from .schema_rules import element_schema, producer_schema
 from .vocabulary import (
+    CRITICALITY_MEASURES,
     KIND_OF_FOLDER,
     REE_ATOMIC_NUMBERS,
     SITE_KINDS,
@@ -111,7 +112,9 @@ class Element(Record):
     summary: Text
     properties: Properties | None = Field(None, description="Physical and chemical properties for the infobox.")
     figures: list[ElementFigure] = Field(
-        default_factory=list, description="Figures about the element itself: its oxide prices, year by year."
+        default_factory=list,
+        description="Figures about the element itself: its oxide prices year by year, and how critical it is "
+        "(supply risk, economic importance, recycling rates).",
     )
     producers: list[ProducerId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
@@ -159,6 +162,16 @@ class Producer(Record):
     figures: list[Figure] = Field(default_factory=list)
     elements: list[ElementId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _no_criticality(self) -> Producer:
+        for index, figure in enumerate(self.figures):
+            if figure.measure in CRITICALITY_MEASURES:
+                raise FieldError(
+                    ("figures", index, "measure"),
+                    f"{figure.measure} rates an element, not a producer: put it in the element's record",
+                )
+        return self
 
     @model_validator(mode="after")
     def _located_site(self) -> Producer:

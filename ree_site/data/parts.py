@@ -11,11 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from .fields import Date, ElementId, FieldError, Name, PartialDate, SourceId, Text, Year
 from .plausible import implausible
-from .schema_rules import element_figure_schema, figure_schema, note_when_null
+from .schema_rules import figure_schema, note_when_null
 from .vocabulary import (
     CAPACITY_FIELDS,
     ELEMENT_MEASURES,
-    ELEMENT_RECORD_MEASURES,
     MEASURE_UNITS,
     PARTNER_MEASURES,
     TONNAGE_UNITS,
@@ -305,27 +304,6 @@ def split_shown(figures: list[Figure]) -> list[tuple[Figure, list[Figure]]]:
         if shown is not None:
             found.append((shown, [f for f in members if f is not shown]))
     return found
-
-
-class ElementFigure(Figure):
-    """A figure in an element's own record: the element is implied, and only its prices belong there."""
-
-    model_config = ConfigDict(json_schema_extra=element_figure_schema)
-
-    @model_validator(mode="after")
-    def _about_this_element(self) -> ElementFigure:
-        if self.measure not in ELEMENT_RECORD_MEASURES:
-            raise FieldError(
-                ("measure",),
-                f"an element record holds only {', '.join(ELEMENT_RECORD_MEASURES)} figures; put {_a(self.measure)} "
-                "figure in the producer record it belongs to, with element: set to this element's id",
-            )
-        if self.element is not None or self.elements:
-            raise FieldError(
-                ("element",) if self.element is not None else ("elements",),
-                "the element is implied in an element's own figures; leave out element and elements",
-            )
-        return self
 
 
 class Location(Cited):

@@ -14,6 +14,9 @@ PLAUSIBLE_TONNAGE = 10_000_000
 #: What is held rather than made in a year (reserves, tailings): below a billion tonnes.
 PLAUSIBLE_STOCK = 1_000_000_000
 STOCK_MEASURES = ("reserves", "tailings")
+#: The EU's supply risk and economic importance are scaled scores: the highest of any material assessed is below 10
+#: (the list's thresholds are 1 for supply risk and 2.8 for economic importance).
+PLAUSIBLE_SCORE = 10
 #: Measures stated ahead of the year they are for (a plant's design capacity, a year's quota): their source may be
 #: older than the year.
 ANNOUNCED_MEASURES = ("capacity", "mining-quota", "separation-quota")
@@ -31,6 +34,12 @@ def implausible(measure: str, unit: str, value: float) -> str | None:
             )
         if value < low:
             return f"a price of {number(value)} $/kg is below {low:g} $/kg: perhaps a misplaced decimal point"
+    elif unit == "score":
+        if value > PLAUSIBLE_SCORE:
+            return (
+                f"{MEASURE_LABELS[measure].lower()} of {number(value)} is above {PLAUSIBLE_SCORE}, beyond any score "
+                "of the EU's assessments: perhaps a misplaced decimal point"
+            )
     elif unit in TONNAGE_UNITS:
         stock = measure in STOCK_MEASURES
         limit = PLAUSIBLE_STOCK if stock else PLAUSIBLE_TONNAGE

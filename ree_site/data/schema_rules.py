@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any, get_args
 
-from .plausible import PLAUSIBLE_PRICE, PLAUSIBLE_STOCK, PLAUSIBLE_TONNAGE, STOCK_MEASURES
+from .plausible import PLAUSIBLE_PRICE, PLAUSIBLE_SCORE, PLAUSIBLE_STOCK, PLAUSIBLE_TONNAGE, STOCK_MEASURES
 from .vocabulary import (
     CAPACITY_FIELDS,
+    CRITICALITY_MEASURES,
     ELEMENT_MEASURES,
     ELEMENT_RECORD_MEASURES,
     MEASURE_UNITS,
@@ -65,6 +66,7 @@ def figure_schema(schema: dict[str, Any]) -> None:
     low, high = PLAUSIBLE_PRICE
     ranges: list[tuple[list[dict[str, Any]], dict[str, Any]]] = [
         ([_is("unit", {"const": "$/kg"})], {"minimum": low, "maximum": high}),
+        ([_is("unit", {"const": "score"})], {"maximum": PLAUSIBLE_SCORE}),
         ([tonnage, {"not": _measure_in(list(STOCK_MEASURES))}], {"maximum": PLAUSIBLE_TONNAGE}),
         ([tonnage, _measure_in(list(STOCK_MEASURES))], {"maximum": PLAUSIBLE_STOCK}),
     ]
@@ -76,17 +78,20 @@ def figure_schema(schema: dict[str, Any]) -> None:
 
 
 def element_figure_schema(schema: dict[str, Any]) -> None:
-    """A figure in an element's own record: a price, with the element implied."""
+    """A figure in an element's own record: a price or a criticality figure, with the element implied; only a
+    criticality figure may be a group's (for_group)."""
     figure_schema(schema)
-    schema["allOf"].append(
+    others = sorted(set(ELEMENT_RECORD_MEASURES) - set(CRITICALITY_MEASURES))
+    schema["allOf"] += [
         {
             "properties": {
                 "measure": {"enum": list(ELEMENT_RECORD_MEASURES)},
                 "element": {"type": "null"},
                 "elements": {"maxItems": 0},
             },
-        }
-    )
+        },
+        {"if": _measure_in(others), "then": {"properties": {"for_group": {"type": "null"}}}},
+    ]
 
 
 def producer_schema(schema: dict[str, Any]) -> None:

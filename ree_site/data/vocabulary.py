@@ -41,8 +41,13 @@ Measure = Literal[
     "demand",
     "exports",
     "imports",
+    "supply-risk",
+    "economic-importance",
+    "eol-rir",
+    "eol-rr",
 ]
-Unit = Literal["t REO", "t", "t/yr", "%", "$/kg"]
+#: ``score``: the EU's scaled indicators of criticality, which have no unit.
+Unit = Literal["t REO", "t", "t/yr", "%", "$/kg", "score"]
 #: The units of the measures that MEASURE_UNITS does not list.
 TONNAGE_UNITS = ("t REO", "t", "t/yr")
 
@@ -71,6 +76,10 @@ MEASURE_LABELS: dict[str, str] = {
     "demand": "Demand",
     "exports": "Exports (product tonnes)",
     "imports": "Imports (product tonnes)",
+    "supply-risk": "EU supply risk",
+    "economic-importance": "EU economic importance",
+    "eol-rir": "End-of-life recycling input rate",
+    "eol-rr": "End-of-life recycling rate",
 }
 #: The unit each measure must be stated in (measures not listed take any of the tonnage units).
 MEASURE_UNITS: dict[str, tuple[str, ...]] = {
@@ -88,6 +97,10 @@ MEASURE_UNITS: dict[str, tuple[str, ...]] = {
     "tailings": ("t",),
     "exports": ("t",),
     "imports": ("t",),
+    "supply-risk": ("score",),
+    "economic-importance": ("score",),
+    "eol-rir": ("%",),
+    "eol-rr": ("%",),
 }
 #: The fields of a plant's capacity (its stage and status, from when, as of when), which no other measure takes.
 CAPACITY_FIELDS = ("stage", "status", "start_year", "status_as_of")
@@ -107,8 +120,12 @@ TRADE_MEASURES = ("exports", "imports")
 #: The partner of a trade figure for the total to or from every country (as UN Comtrade names it).
 WORLD_PARTNER = "World"
 ELEMENT_MEASURES = ("ore-grade",)
+#: How critical an element is and how much of it comes back from scrap: the EU's supply risk and economic importance
+#: (scaled scores), its end-of-life recycling input rate (the share of the EU's input that is recycled from old
+#: scrap) and UNEP's end-of-life recycling rate (the share of the metal in discarded products that is recycled).
+CRITICALITY_MEASURES = ("supply-risk", "economic-importance", "eol-rir", "eol-rr")
 #: The measures an element record may hold itself (the element is then implied).
-ELEMENT_RECORD_MEASURES = ("price",)
+ELEMENT_RECORD_MEASURES = ("price", *CRITICALITY_MEASURES)
 KIND_LABELS: dict[str, str] = {
     "country": "Country",
     "company": "Company",

@@ -16,6 +16,7 @@ from ..data.vocabulary import FOLDERS, KIND_LABELS, SHARE_MEASURES, STAGE_LABELS
 from ..errors import DataError, Problem, format_field
 from . import plausibility
 from .countries import country_problems, located_in
+from .groups import group_problems
 from .plants import capacity_problems
 from .stats import rounding_slack
 
@@ -88,6 +89,7 @@ class Catalog:
         problems.extend(catalog._share_totals())
         problems.extend(country_problems(catalog))
         problems.extend(capacity_problems(catalog))
+        problems.extend(group_problems(catalog))
         problems.extend(plausibility.check(catalog))
         if problems:
             raise DataError(problems)

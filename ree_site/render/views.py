@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 
 from ..data.text import note_mark
 from ..link import stats
+from .criticality_views import CriticalityViews
 from .map_views import MapViews
 from .supply_views import SupplyViews
 from .trade_views import TradeViews
@@ -59,7 +60,7 @@ class ComputedShare:
     latest_share: float | None
 
 
-class Views(SupplyViews, TradeViews, MapViews):
+class Views(SupplyViews, TradeViews, MapViews, CriticalityViews):
     """Chart and figure helpers for one page (links are made relative to ``page_uri``)."""
 
     def timeline(self) -> list[tuple[str, Entry[Record], Event]]:
@@ -236,15 +237,24 @@ class Views(SupplyViews, TradeViews, MapViews):
         named = dict.fromkeys(f.element for f in cast("Producer", entry.record).figures if f.element)
         return [self.catalog.get("element", i) for i in named if i not in ids]
 
+    @staticmethod
+    def prices_of(entry: Entry[Record]) -> list[Figure]:
+        """The prices among the element ``entry``'s own figures (the others rate its criticality)."""
+        return [f for f in cast("Element", entry.record).figures if f.measure == "price"]
+
+    def priced(self) -> list[Entry[Record]]:
+        """The elements with a price."""
+        return [e for e in self.catalog.elements if self.prices_of(e)]
+
     def price_figures(self) -> list[Figure]:
         """Every price of every element, element by element."""
-        return [f for e in self.catalog.elements for f in e.record.figures]
+        return [f for e in self.catalog.elements for f in self.prices_of(e)]
 
     def price_revisions(self) -> list[tuple[Entry[Record], Figure, Figure | None]]:
         """Every price set aside for another edition's, with its element and the price shown in its place."""
         found: list[tuple[Entry[Record], Figure, Figure | None]] = []
         for entry in self.catalog.elements:
-            _, rows, others = self.pivot(list(entry.record.figures))
+            _, rows, others = self.pivot(self.prices_of(entry))
             shown = {product: by_year for product, _, by_year in rows}
             found.extend((entry, o, shown[o.product or ""].get(o.year)) for o in others)
         return found
