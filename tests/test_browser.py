@@ -81,12 +81,12 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 
 #: What each query set must reach: the share of its queries whose expected page comes first, and the share whose
 #: expected page is among the first three. The issue's target is 95 % first and 100 % in the first three for every
-#: set. The tuned set and the two held-out sets written by the same hand reach it. The blind set (60 queries, written
-#: on 6 December 2026 by someone who had not seen the ranking code or the other sets) reached 50 of 59 first (85 %)
-#: and 55 of 59 in the first three when it was measured once; two general changes made after that (aliases on the
-#: issue records, smaller word sets searched when few pages hold a long question's words) moved it to 51 and 56, and
-#: its floors are what it reaches, so that the test guards it against getting worse, not a claim that it is good.
-FIRST_SHARE = {"tuned": 0.95, "held-out": 0.95, "fresh": 0.95, "blind": 0.86}
+#: set. The tuned set and the two held-out sets written by the same hand reach it. The blind set (59 queries, written
+#: on 6 December 2026 by someone who had not seen the ranking code or the other sets) reached 50 first (85 %) and 55
+#: in the first three when it was measured once; the general changes made after that (aliases on the issue records,
+#: smaller word sets for long questions, everyday English words weighing less) moved it to 53 and 56, and its floors
+#: are what it reaches: they guard it against getting worse and do not claim the target.
+FIRST_SHARE = {"tuned": 0.95, "held-out": 0.95, "fresh": 0.95, "blind": 0.89}
 TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94}
 
 
