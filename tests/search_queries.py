@@ -15,6 +15,11 @@ ranking code, nor the other sets, nor the pages' declared names and questions, o
 sees them, and who checked each expected page against its visible text (one query that repeated the second set,
 "offtake agreement", was dropped, and "glossary/" was made the entry's anchor). It was measured once, before any
 change: 50 of 59 first, 55 in the first three.
+
+The second blind set (``held_out=4``) was written the same way by another hand, 70 queries, of which 31 were dropped
+as too like a query of the other sets (the same words, or half of them, for the same page; the writer had seen
+the first blind set) and 39 kept. It was measured once, after the last change to the ranking: 30 first (77 %), 31
+in the first three.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ class Query(NamedTuple):
     expected: str
     group: str
     #: 0: tuned on; 1: held out, and measured once before the last round of tuning (so seen since); 2: held out,
-    #: written after that measurement and before the last round, and not tuned on; 3: the blind set.
+    #: written after that measurement and before the last round, and not tuned on; 3: the blind set; 4: the second
+    #: blind set.
     held_out: int = 0
 
 
@@ -395,9 +401,63 @@ QUERIES: list[Query] = [
         ("eu action plan on critical raw materials 2020", "issues/european-raw-materials-alliance/"),
         ("Tm element", "elements/thulium/"),
     ], 3),
+    *_group("question", [
+        ("what is gadolinium used for in medical scans", "elements/gadolinium/"),
+        ("which rare earth is used in optical fibre amplifiers", "elements/erbium/"),
+        ("what is promethium used for if it isn't mined", 'elements/promethium/'),
+        ("how much do rare earth oxides cost per kilo compared with each other", "prices/"),
+        ("how many tonnes of magnets a year will Neo's Narva factory produce", 'producers/neo-narva-magnets/'),
+        ("how much rare earth did Thailand mine in 2025", "producers/thailand/"),
+        ("how dependent is the United States on imported rare earths", "producers/united-states/"),
+        ("how many tonnes of oxides per year is the Eneabba refinery designed for", "producers/eneabba-refinery/"),
+        ("what triggered the 2010 rare earth standoff between China and Japan", "issues/china-japan-2010/"),
+        ("how many strategic raw materials does the EU critical raw materials law list", "issues/eu-critical-raw-materials-act/"),
+        ("is anyone outside China able to separate dysprosium and terbium", "issues/heavy-ree-separation-outside-china/"),
+        ("why do governments see rare earth supply as a national security risk", "blog/2026/11/18/why-rare-earth-supply-is-a-security-question/"),
+        ("what are the stages between digging up ore and making a rare earth magnet", "blog/2026/11/20/from-mine-to-magnet/"),
+        ("how did China's rare earth magnet exports change month by month in 2025", 'trade/'),
+        ("how did the United States lose its lead in rare earth mining to China over the decades", "concentration/"),
+        ("world map of where rare earth reserves are", "map/"),
+        ("what rare earth events happened each year since 2010", "timeline/"),
+    ], 4),
+    *_group("misspelt element", [
+        ("ytterbuim", "elements/ytterbium/"),
+    ], 4),
+    *_group("misspelt name", [
+        ("Lynas Kalgorlie", "producers/lynas-kalgoorlie/"),
+        ("Kvanfjeld uranium", "producers/kvanefjeld/"),
+        ("Manavalakuruchi", "producers/manavalakurichi/"),
+        ("monazzite", "glossary/#monazite"),
+        ("Kazakstan", "producers/kazakhstan/"),
+    ], 4),
+    *_group("term", [
+        ("mixed carbonate intermediate product", "glossary/#mixed-carbonate"),
+        ("magnet coercivity at high temperature", "glossary/#coercivity"),
+        ("xenotime phosphate mineral", "glossary/#xenotime"),
+        ("ionic clays", "glossary/#ionic-clay"),
+    ], 4),
+    *_group("company", [
+        ("China Southern Rare Earth merger", "producers/china-rare-earth-group/"),
+        ("Urban Mining Co magnet recycling Texas", "issues/recycling/"),
+        ("Arafura Nolans", "issues/diversification-australia/"),
+        ("Niron Magnetics", "issues/substitution/"),
+    ], 4),
+    *_group("place", [
+        ("Minacu Goias", "producers/serra-verde/"),
+        ("Hai Phong magnet plant", "producers/shin-etsu-magnetic-materials-vietnam/"),
+        ("Nechalacho", "issues/diversification-canada/"),
+        ("Round Top Texas", "issues/diversification-united-states/"),
+        ("Per Geijer deposit Sweden", "issues/diversification-european-union/"),
+    ], 4),
+    *_group("programme", [
+        ("Defense Production Act Title III rare earths", "issues/diversification-united-states/"),
+        ("EIT RawMaterials alliance", "issues/european-raw-materials-alliance/"),
+        ("Senkaku trawler captain arrest rare earths", "issues/china-japan-2010/"),
+    ], 4),
 ]  # fmt: skip
 
 TUNED = [q for q in QUERIES if not q.held_out]
 HELD_OUT = [q for q in QUERIES if q.held_out == 1]
 FRESH = [q for q in QUERIES if q.held_out == 2]
 BLIND = [q for q in QUERIES if q.held_out == 3]
+SECOND_BLIND = [q for q in QUERIES if q.held_out == 4]

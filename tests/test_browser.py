@@ -85,9 +85,11 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: on 6 December 2026 by someone who had not seen the ranking code or the other sets) reached 50 first (85 %) and 55
 #: in the first three when it was measured once; the general changes made after that (aliases on the issue records,
 #: smaller word sets for long questions, everyday English words weighing less) moved it to 53 and 56, and its floors
-#: are what it reaches: they guard it against getting worse and do not claim the target.
-FIRST_SHARE = {"tuned": 0.95, "held-out": 0.95, "fresh": 0.95, "blind": 0.89}
-TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94}
+#: are what it reaches: they guard it against getting worse and do not claim the target. The second blind set (39
+#: queries kept of 70, those too like a query of the other sets dropped) was measured once, after those changes:
+#: 30 first (77 %), 31 in the first three; its questions are what the search answers worst.
+FIRST_SHARE = {"tuned": 0.95, "held-out": 0.95, "fresh": 0.95, "blind": 0.89, "blind2": 0.76}
+TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.79}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -95,7 +97,7 @@ TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94}
 def test_search_puts_the_best_page_first_for_the_reader_queries(
     request: pytest.FixtureRequest, engine: str, which: str
 ) -> None:
-    """Each set of the query set (tuned on, the two held out, the blind one), on the MkDocs and on the Zensical
+    """Each set of the query set (tuned on, the two held out, the two blind ones), on the MkDocs and on the Zensical
     build: the expected page comes first for the share of its queries in FIRST_SHARE, and within the first three
     for the share in TOP_THREE_SHARE; every query that misses is named."""
     ranked: list[Row] = request.getfixturevalue("ranked" if engine == "mkdocs" else "ranked_zensical")
