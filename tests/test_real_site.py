@@ -173,6 +173,6 @@ def test_an_element_page_says_who_supplies_it_at_each_stage(site: Path) -> None:
     )
     assert "<small>For neodymium itself</small>" in mining[1]
     assert "<td>No source on the site gives country shares of metal making for neodymium.</td>" in section
-    assert "Magnet making" in section and "For rare earths as a whole" in section
+    assert "Magnet making" in section and "For rare-earth magnets as a whole" in section
     index = (site / "elements" / "index.html").read_text()
     assert "<small>mining, 2023</small>" in index and "<small>separation and refining, 2023</small>" in index

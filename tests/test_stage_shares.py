@@ -5,6 +5,7 @@ and those of rare earths as a whole, on small data made for each case."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, cast
 
 import pytest
 
@@ -19,6 +20,9 @@ from ree_site.render.renderer import Renderer
 from ree_site.render.views import Views
 
 from .conftest import ROOT, SMALL_DATA, MakeData
+
+if TYPE_CHECKING:
+    from ree_site.data.models import Element
 
 ELEMENT_IDS = [p.stem for p in data_files(ROOT / "data", "elements")]
 STAGE_ROWS = tuple(STAGE_LABELS[stage] for stage in stats.STAGES)
@@ -65,7 +69,7 @@ def test_every_stage_states_its_shares_or_that_there_are_none(
         labels = {
             "element": f"For {element.record.name.lower()} itself",
             "group": "as a group",
-            "all": "For rare earths as a whole",
+            "all": "For rare-earth magnets as a whole" if supply.stage == "magnets" else "For rare earths as a whole",
         }
         assert f"<small>{labels[supply.scope]}" in row or (
             supply.scope == "group" and labels["group"] + "</small>" in row
@@ -193,3 +197,27 @@ def test_rounded_shares_may_pass_100_percent_by_their_rounding_only(make_data: M
             producers__china=_country("China", _share(60, scope=", element: neodymium"), _share(90, scope=GROUP)),
         )
     )
+
+
+@pytest.mark.parametrize("country", ["china", "malaysia", "australia", "united-states", "myanmar", "japan"])
+def test_a_country_s_stage_shares_are_for_rare_earths_as_a_whole_or_a_named_group(
+    country: str, catalog: Catalog, pages: dict[str, str]
+) -> None:
+    """A country's share at each stage (its stage chart, the concentration page's table) is for rare earths as a
+    whole where a source gives one, else for a group, which the label names by its symbols; never one element's
+    share (China's 100 % of dysprosium separation is not its share of rare-earth separation)."""
+    entry = catalog.get("producer", country)
+    shown = stats.stage_shares(entry)
+    for stage, figure in shown.items():
+        assert figure.element is None and len(figure.elements) != 1, f"{country}, {stage}: {figure}"
+        whole = [f for f in stats.shown_figures(entry, f"share-{stage}") if f.element is None and not f.elements]
+        assert not whole or not figure.elements, f"{country}, {stage}: a group's share shown over the whole's"
+    table = pages["concentration.md"].split(f"### {entry.record.name}\n", 1)
+    if not shown:
+        assert len(table) == 1, f"{country} has no stage shares but a table"
+        return
+    rows = table[1].split("\n### ", 1)[0]
+    for stage, figure in shown.items():
+        symbols = ", ".join(cast("Element", catalog.get("element", e).record).symbol for e in figure.elements)
+        label = STAGE_LABELS[stage] + (f" ({symbols})" if symbols else "")
+        assert f"| {label} | {number(figure.value or 0)} %" in rows, f"{country}, {stage}: {label} not in {rows}"

@@ -80,7 +80,31 @@ def test_each_stage_of_the_real_data_adds_up_to_its_total(real: Catalog) -> None
             assert 100 - 1e-9 <= stage.total <= 100 + slack + 1e-9, where
             for band in stage.named:
                 assert band.figure is not None and band.figure.year == stage.year, f"{where}: {band.entry.id}"
-                assert band.figure.measure == f"share-{stage.stage}", f"{where}: {band.entry.id}"
+                measure = "mine-production" if band.computed else f"share-{stage.stage}"
+                assert band.figure.measure == measure, f"{where}: {band.entry.id}"
+                # Computed only where no source gives the shares: mining, for rare earths as a whole.
+                assert not band.computed or (stage.stage == "mining" and not scope), f"{where}: {band.entry.id}"
+
+
+def test_mining_for_rare_earths_as_a_whole_divides_the_tonnages_where_no_share_is_given() -> None:
+    """No country has a mining share for rare earths as a whole: the stage is each country's mine production over
+    the world total of the same source, in the latest year with one, as the concentration page computes it."""
+    data = {
+        "producers/world.yml": "name: World\nkind: country\naggregate: world\ncountry: World\nsummary: A.\nfigures:\n"
+        "  - {measure: mine-production, year: 2024, value: 400, unit: t REO, source: s}\n"
+        "  - {measure: mine-production, year: 2025, value: 500, unit: t REO, source: s}\nreviewed: 2026-11-27\n",
+        "producers/china.yml": "name: China\nkind: country\ncountry: China\nsummary: A.\nfigures:\n"
+        "  - {measure: mine-production, year: 2025, value: 350, unit: t REO, source: s}\nreviewed: 2026-11-27\n",
+        "producers/malaysia.yml": "name: Malaysia\nkind: country\ncountry: Malaysia\nsummary: A.\nfigures:\n"
+        "  - {measure: mine-production, year: 2025, value: 100, unit: t REO, source: s}\nreviewed: 2026-11-27\n",
+    }
+    mining, separation, _, _ = supply.chain(_catalog(data))
+    assert mining.year == 2025
+    assert [(b.name, b.share, b.computed) for b in mining.bands] == [
+        ("China", 70, True), ("Malaysia", 20, True), (supply.REST, 10, False)
+    ]  # fmt: skip
+    assert mining.named[0].figure is not None and mining.named[0].figure.value == 350
+    assert separation.bands == ()  # only mining has tonnages to divide
 
 
 def test_a_stage_takes_the_year_most_countries_have() -> None:

@@ -184,12 +184,18 @@ def stages_of(entry: Entry[Record]) -> list[str]:
 
 
 def stage_shares(entry: Entry[Record]) -> dict[str, Figure]:
-    """The latest recorded share of world output at each stage of the chain."""
+    """The latest recorded share of world output at each stage of the chain, for rare earths as a whole where a
+    source gives one, else for the largest group of elements a source gives (the IEA's four magnet rare earths);
+    never one element's own share, which says nothing of the others."""
     found = {}
     for stage in STAGES:
-        figure = figure_for(entry, f"share-{stage}")
-        if figure is not None:
-            found[stage] = figure
+        shown = [f for f in shown_figures(entry, f"share-{stage}") if f.element is None and len(f.elements) != 1]
+        whole = [f for f in shown if not f.elements]
+        if not whole and shown:
+            widest = max(shown, key=lambda f: len(f.elements))
+            whole = [f for f in shown if sorted(f.elements) == sorted(widest.elements)]
+        if whole:
+            found[stage] = max(whole, key=lambda f: f.year)
     return found
 
 

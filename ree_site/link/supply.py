@@ -2,7 +2,9 @@
 the concentration would be if one country's supply stopped.
 
 A stage's bands are the countries' shares of world output at that stage (the ``share-*`` figures of the country
-records) and "rest of the world", 100 % less the named countries (never below zero). Each stage takes its shares
+records) and "rest of the world", 100 % less the named countries (never below zero). Mining for rare earths as a
+whole, which no source gives as shares, is each country's mine production divided by the world total of the same
+source, in the latest year that has one. Each stage takes its shares
 from one year: the year in which most countries have one, the latest of those on a tie, so that shares of
 different years are never added up. The concentration is the Herfindahl–Hirschman index as
 :func:`ree_site.link.stats.hhi` computes it: the sum of the squared percentages of the named countries, the rest of
@@ -36,6 +38,9 @@ class Band:
     share: float
     entry: Entry[Record] | None = None
     figure: Figure | None = None
+    #: Whether the share is the site's division of ``figure`` (the country's mine production) by the world total,
+    #: rather than a share a source gives.
+    computed: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,12 +96,25 @@ def _stage(catalog: Catalog, stage: str, scope: Scope) -> StageShares:
             if scope_of(figure) == scope and figure.year not in seen:
                 seen.add(figure.year)
                 by_year.setdefault(figure.year, []).append((entry, figure))
+    if not by_year and stage == "mining" and not scope:
+        return _mined(catalog)
     if not by_year:
         return StageShares(stage, None)
     year = max(by_year, key=lambda y: (len(by_year[y]), y))
     members = sorted(by_year[year], key=lambda m: (-(m[1].value or 0), m[0].id))
     named = [Band(cast("Producer", e.record).name, f.value or 0, e, f) for e, f in members]
     return StageShares(stage, year, (*named, Band(REST, rest_of_world([b.share for b in named]))))
+
+
+def _mined(catalog: Catalog) -> StageShares:
+    """Mining for rare earths as a whole, where no source gives the shares: each country's mine production in the
+    latest year with a world total, divided by that total of the same source (as the concentration page does)."""
+    year = stats.latest_year(catalog)
+    shares = stats.country_shares(catalog, year) if year is not None else []
+    if year is None or not shares:
+        return StageShares("mining", None)
+    named = [Band(cast("Producer", s.entry.record).name, s.percent, s.entry, s.figure, computed=True) for s in shares]
+    return StageShares("mining", year, (*named, Band(REST, rest_of_world([b.share for b in named]))))
 
 
 def rest_of_world(named: list[float]) -> float:

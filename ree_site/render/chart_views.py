@@ -121,19 +121,28 @@ class ChartViews:
             **self.credit(grades),
         )
 
+    def share_scope(self, figure: Figure) -> str:
+        """What a stage share covers, as a label's prefix: "" for rare earths as a whole, else the symbols of its
+        group of elements ("Pr, Nd, Tb, Dy, ")."""
+        if not figure.elements:
+            return ""
+        return "".join(f"{cast('Element', self.catalog.get('element', e).record).symbol}, " for e in figure.elements)
+
     def stage_chart(self, entry: Entry[Record]) -> Markup:
         shares = stats.stage_shares(entry)
         if not shares:
             return Markup("")
         name = cast("Producer", entry.record).name
         bars = [
-            Bar(f"{STAGE_LABELS[stage]} ({figure.year})", figure.value or 0, f"{number(figure.value)} %")
+            Bar(f"{STAGE_LABELS[stage]} ({self.share_scope(figure)}{figure.year})", figure.value or 0,
+                f"{number(figure.value)} %")
             for stage, figure in shares.items()
-        ]
+        ]  # fmt: skip
         return bar_chart(
             bars,
             title=f"Share of {name} in world output at each stage",
-            caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded.",
+            caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded: of "
+            "rare earths as a whole where a source gives that, else of the group of elements named (by symbol).",
             max_value=100,
             **self.credit(shares.values()),
         )

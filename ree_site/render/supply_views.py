@@ -68,7 +68,14 @@ class SupplyViews(ChartViews):
     @staticmethod
     def share_text(band: supply.Band) -> str:
         """A share as printed: as its source gives it ("62 %"), or computed, to one decimal ("38.0 %")."""
-        return f"{number(band.figure.value)} %" if band.figure is not None else percent(band.share)
+        return (
+            f"{number(band.figure.value)} %" if band.figure is not None and not band.computed else percent(band.share)
+        )
+
+    @staticmethod
+    def computed_stages(stages: list[supply.StageShares]) -> list[str]:
+        """The stages whose shares the site computed from tonnages, as no source gives them."""
+        return [s.stage for s in stages if any(b.computed for b in s.bands)]
 
     def what_ifs(self, scope: supply.Scope = ()) -> list[supply.WhatIf]:
         """Every stage's concentration without each of its named countries, in the order of the chain."""

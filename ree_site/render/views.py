@@ -114,11 +114,12 @@ class Views(SupplyViews, TradeViews, MapViews, CriticalityViews):
     def scope_label(self, supply: stats.StageSupply, entry: Entry[Record]) -> str:
         """What a stage's shares are for, as a reader reads it: ``for cerium itself``, ``for the light rare
         earths as a group``, ``for praseodymium, neodymium, terbium and dysprosium as a group``, ``for rare earths
-        as a whole``."""
+        as a whole`` (at the magnet stage, ``for rare-earth magnets as a whole``: the magnets' makers, whatever
+        elements the magnets hold)."""
         if supply.scope == "element":
             return f"for {cast('Element', entry.record).name.lower()} itself"
         if supply.scope == "all":
-            return "for rare earths as a whole"
+            return "for rare-earth magnets as a whole" if supply.stage == "magnets" else "for rare earths as a whole"
         members = set(supply.elements)
         for group in ("light", "heavy"):
             if members == {e.id for e in self.catalog.elements if e.record.group.value == group}:
