@@ -64,7 +64,17 @@ def edit_and_wait(dirty: Server, clean: Server, path: Path, text: str | None) ->
     else:
         path.write_text(text, encoding="utf-8")
     wait_for(lambda: dirty.builds() > before[0] and clean.builds() > before[1], f"both rebuilds after {path.name}", 180)
-    time.sleep(0.3)
+    # A rebuild still running for an earlier change can be the one counted: wait until neither server has built
+    # again for two seconds, so that the last build is the one that saw this change.
+    for server in (dirty, clean):
+        seen = [server.builds(), time.monotonic()]
+
+        def quiet(server: Server = server, seen: list[float] = seen) -> bool:
+            if server.builds() != seen[0]:
+                seen[:] = [server.builds(), time.monotonic()]
+            return time.monotonic() - seen[1] >= 2.0
+
+        wait_for(quiet, f"{path.name}: the server to finish building", 180)
 
 
 def site_paths(server: Server) -> list[str]:
@@ -179,6 +189,8 @@ def test_a_new_record_and_a_removed_one(servers: tuple[Path, Server, Server]) ->
     assert "/producers/lynas-copy/" in assert_same(dirty, clean, "a new record")
     assert few_written(dirty), written_again(dirty)  # not every page: the sidebar does not list producers
     edit_and_wait(dirty, clean, new, None)
+    for server in (dirty, clean):
+        wait_for(lambda s=server: "/producers/lynas-copy/" not in site_paths(s), "the removed record to go", 120)
     assert "/producers/lynas-copy/" not in assert_same(dirty, clean, "a removed record")
     assert get(dirty.url + "/producers/lynas-copy/")[0] == 404
     assert few_written(dirty), written_again(dirty)
