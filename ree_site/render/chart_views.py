@@ -133,16 +133,19 @@ class ChartViews:
         if not shares:
             return Markup("")
         name = cast("Producer", entry.record).name
+        # A share for a group of elements is marked, and the caption names the group (a label has no room for it).
         bars = [
-            Bar(f"{STAGE_LABELS[stage]} ({self.share_scope(figure)}{figure.year})", figure.value or 0,
+            Bar(f"{STAGE_LABELS[stage]} ({figure.year}){'*' if figure.elements else ''}", figure.value or 0,
                 f"{number(figure.value)} %")
             for stage, figure in shares.items()
         ]  # fmt: skip
+        groups = sorted({self.share_scope(f).rstrip(", ") for f in shares.values() if f.elements})
+        marked = f" Marked *: of {' and of '.join(groups)} only, the elements the source covers." if groups else ""
         return bar_chart(
             bars,
             title=f"Share of {name} in world output at each stage",
             caption=f"Share of {name} in world output at each stage of the chain, per cent, latest year recorded: of "
-            "rare earths as a whole where a source gives that, else of the group of elements named (by symbol).",
+            f"rare earths as a whole where a source gives that, else of a group of elements.{marked}",
             max_value=100,
             **self.credit(shares.values()),
         )
