@@ -53,7 +53,7 @@ def test_a_path_is_read_as_its_rings() -> None:
 def test_every_located_site_lies_in_its_country(catalog: Catalog) -> None:
     outlines, codes = countries(), country_codes()
     located = [e for e in catalog.producers if e.record.location is not None]
-    assert len(located) >= 3
+    assert len(located) >= 4
     for entry in located:
         record = cast("Producer", entry.record)
         assert record.location is not None
