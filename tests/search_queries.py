@@ -190,7 +190,9 @@ QUERIES: list[Query] = [
         ("Critical Minerals Facility", "issues/diversification-australia/"),
         ("RESourceEU", "issues/diversification-european-union/"),
         ("Project Vault", "issues/diversification-united-states/"),
-        ("JOGMEC", "issues/china-japan-2010/", H),
+        # Written for the 2010 episode, where JOGMEC's response was the site's only account of it; the stockpiles
+        # page (6 December 2026) is about JOGMEC's stockpiling and its finance of Lynas.
+        ("JOGMEC", "issues/strategic-stockpiles/", H),
     ]),
     *_group("view", [
         ("HHI", "concentration/", H),
@@ -394,7 +396,8 @@ QUERIES: list[Query] = [
     ], 3),
     *_group("programme", [
         ("CRMA", "issues/eu-critical-raw-materials-act/"),
-        ("project vault stockpile", "issues/diversification-united-states/"),
+        # Written before the stockpiles page existed; it describes Project Vault among the stockpiles.
+        ("project vault stockpile", "issues/strategic-stockpiles/"),
         ("resourceeu plan", "issues/diversification-european-union/"),
         ("g7 critical minerals alliance", "issues/diversification-canada/"),
         ("australia critical minerals strategic reserve", "issues/diversification-australia/"),
