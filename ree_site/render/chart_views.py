@@ -122,11 +122,9 @@ class ChartViews:
         )
 
     def share_scope(self, figure: Figure) -> str:
-        """What a stage share covers, as a label's prefix: "" for rare earths as a whole, else the symbols of its
-        group of elements ("Pr, Nd, Tb, Dy, ")."""
-        if not figure.elements:
-            return ""
-        return "".join(f"{cast('Element', self.catalog.get('element', e).record).symbol}, " for e in figure.elements)
+        """The group of elements a stage share covers, by their symbols ("Pr, Nd, Tb, Dy"); "" for rare earths as a
+        whole."""
+        return ", ".join(cast("Element", self.catalog.get("element", e).record).symbol for e in figure.elements)
 
     def stage_chart(self, entry: Entry[Record]) -> Markup:
         shares = stats.stage_shares(entry)
@@ -139,7 +137,7 @@ class ChartViews:
                 f"{number(figure.value)} %")
             for stage, figure in shares.items()
         ]  # fmt: skip
-        groups = sorted({self.share_scope(f).rstrip(", ") for f in shares.values() if f.elements})
+        groups = sorted({self.share_scope(f) for f in shares.values() if f.elements})
         marked = f" Marked *: of {' and of '.join(groups)} only, the elements the source covers." if groups else ""
         return bar_chart(
             bars,
