@@ -256,6 +256,23 @@ def test_the_index_holds_the_pages_their_filters_and_the_terms(built: Path) -> N
     assert not (built / "pagefind-entries").exists()
 
 
+#: What the citation blocks hold (BibTeX, RIS, CSL-JSON), which a search result must never show as its excerpt.
+CITATION_MARKS = ("urldate = {", "TY  - ", '"container-title"')
+
+
+@pytest.mark.parametrize("engine", ["real_site", "zensical_site"])
+def test_the_citation_blocks_are_on_the_pages_but_not_in_the_index(engine: str, request: pytest.FixtureRequest) -> None:
+    """ "Cite this page" and "Cite a figure" are for readers of the page, not words of it: Pagefind leaves them out
+    (Material's ``data-search-exclude`` means nothing to it), so no result shows BibTeX as its excerpt. Over the real
+    site as MkDocs and Zensical build it."""
+    built: Path = request.getfixturevalue(engine)
+    page = (built / "elements" / "neodymium" / "index.html").read_text()
+    assert "Cite this page" in page and "Cite a figure" in page
+    assert all(mark in page for mark in CITATION_MARKS)
+    cited = {url: [m for m in CITATION_MARKS if m in str(f["content"])] for url, f in fragments(built).items()}
+    assert not {url: marks for url, marks in cited.items() if marks}
+
+
 def test_the_page_carries_the_search_box_and_not_the_theme_index(built: Path) -> None:
     page = (built / "elements" / "neodymium" / "index.html").read_text()
     assert 'data-ree-search-box data-pagefind="../../pagefind/"' in page

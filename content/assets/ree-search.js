@@ -158,7 +158,8 @@
   }
 
   // The results for `terms`, best first, as {result, score}. Pagefind finds the pages that hold every word; those
-  // that hold all but one join them, their score scaled by the square of the share of the query's weight they hold
+  // that hold all but one (or, in a query of four words or more, all but two; or only the words that are not
+  // everyday English) join them, their score scaled by the square of the share of the query's weight they hold
   // (leaving out "rare" on this site costs nearly nothing, leaving out "Kalgoorlie" nearly everything). When no page
   // holds even that many, the most telling words that some page holds together are searched, fewest set aside first.
   async function find(terms, filters, e, seen) {
@@ -177,8 +178,14 @@
     var total = sum(terms, weights) || 1;
     var searches = [terms];
     if (terms.length > 1 && terms.length <= e.settings.leftOut) {
-      terms.forEach(function (left) { searches.push(terms.filter(function (t) { return t !== left; })); });
+      // Each word left out in turn, and in a question of four words or more each pair of words: a question's
+      // wording and the page's may differ in two words ("factory" and "produce" for a plant's capacity).
+      combinations(terms, terms.length - 1).forEach(function (some) { searches.push(some); });
+      if (terms.length >= 4) combinations(terms, terms.length - 2).forEach(function (some) { searches.push(some); });
     }
+    // A page may lack every word of everyday English in a question and still answer it.
+    var topicalOnly = terms.filter(function (t) { return !e.general.has(t); });
+    if (topicalOnly.length && topicalOnly.length < terms.length - 2) searches.push(topicalOnly);
     var pool = new Map();
     for (var subset of searches) {
       var share = Math.pow(sum(subset, weights) / total, 2);
@@ -293,7 +300,8 @@
   }
 
   // Pagefind's best results ordered again: pages one of whose names holds every word of the query first, the
-  // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold.
+  // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold
+  // (times the settings' nameBoost).
   async function rerank(results, terms, filters, e, seen) {
     var query = terms.filter(function (q) { return !e.stop.has(q); });
     if (!query.length) query = terms;
@@ -308,7 +316,7 @@
       if (query.length > 1 && (" " + words(d.content || "").join(" ") + " ").indexOf(" " + query.join(" ") + " ") >= 0) {
         weight *= e.settings.sideBySide;
       }
-      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + match.share) };
+      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + e.settings.nameBoost * match.share) };
     });
     rows.sort(function (a, b) {
       if (a.full !== b.full) return a.full ? -1 : 1;

@@ -19,6 +19,7 @@ from ..data.vocabulary import MEASURE_LABELS
 from ..link.catalog import title_of
 from ..link.pages import page_url
 from .citations import cited, formatted
+from .search import NOT_SEARCHED
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
@@ -62,7 +63,7 @@ class FigureCites:
             return Markup("")
         items = "\n".join(f'<li id="{anchor}" value="{anchor[4:]}">{text}</li>' for anchor, text in self._items)
         return Markup(
-            '<details class="ree-cite ree-figure-cite" data-search-exclude="true">\n<summary>Cite a figure</summary>\n'
+            f'<details class="ree-cite ree-figure-cite" {NOT_SEARCHED}>\n<summary>Cite a figure</summary>\n'
             f'<ol class="ree-figure-cites">\n{items}\n</ol>\n</details>'
         )
 

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .citations import STYLES, Cited, bibtex, csl_item, csl_json, formatted, ris
+from .search import NOT_SEARCHED
 
 if TYPE_CHECKING:
     from ..data.release import Release
@@ -52,7 +53,7 @@ def citation_block(release: Release, page: Cited, heading: str = "Cite this page
         "JavaScript, the release's date: change it to yours)."
     )
     return (
-        f'<details class="ree-cite" data-search-exclude="true">\n<summary>{heading}</summary>\n'
+        f'<details class="ree-cite" {NOT_SEARCHED}>\n<summary>{heading}</summary>\n'
         f'<p class="ree-cite__note">{note}</p>\n<dl>\n{rows}\n</dl>\n</details>'
     )
 

@@ -133,7 +133,11 @@ SIDE_BY_SIDE = 2.0
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
-#: A query of up to this many words is also searched with each word left out in turn.
+#: How much the share of a query's weight that a page's names hold raises its score (a page whose names hold
+#: half the query's weight weighs 1 + 2 × 0.5 = 2 times its score).
+NAME_BOOST = 2.0
+#: A query of up to this many words is also searched with each word left out in turn, and one of four words or
+#: more with each pair left out; a question is also searched without its words of everyday English.
 LEFT_OUT = 8
 #: When fewer pages than this hold all the words of a query, or all but one, smaller sets of its most telling
 #: words are searched too.
@@ -141,6 +145,9 @@ FEW = 3
 RESULTS_SHOWN = 10
 SECTIONS_SHOWN = 3
 
+#: The attributes of a block that is for readers of the page but not words of it (the citation blocks, whose
+#: BibTeX and CSL-JSON would otherwise be a result's excerpt): Material's search and Pagefind each read their own.
+NOT_SEARCHED = 'data-search-exclude="true" data-pagefind-ignore="all"'
 #: The heading attribute that gives a section its other names (a glossary term's other spellings).
 ATTRIBUTE = "data-aliases"
 #: The attribute of the search block of a page whose sections are results of their own (the glossary's terms:
@@ -237,6 +244,7 @@ def client_settings() -> dict[str, Any]:
         "acronym": ACRONYM_DISTANCE,
         "sideBySide": SIDE_BY_SIDE,
         "reranked": RERANKED,
+        "nameBoost": NAME_BOOST,
         "generalWeight": GENERAL_WEIGHT,
         "leftOut": LEFT_OUT,
         "few": FEW,
