@@ -18,7 +18,7 @@ from ree_site.link.countries import country_codes
 from ree_site.render.chart_frame import LAYOUTS
 from ree_site.render.renderer import Renderer
 from ree_site.render.views import Views
-from ree_site.render.world_geometry import countries, inside, path_rings, robinson
+from ree_site.render.world_geometry import Country, countries, inside, path_rings, robinson
 from ree_site.render.world_map import place
 
 from .conftest import ROOT
@@ -60,6 +60,22 @@ def test_every_located_site_lies_in_its_country(catalog: Catalog) -> None:
         point = robinson(record.location.lat, record.location.lon)
         # Within about 20 km of the outline: a coastal site may fall just outside the map's simplified coast.
         assert inside(point, outlines[codes[record.country]], reach=1.5), f"{entry.path}: not in {record.country}"
+
+
+def test_the_reach_is_measured_to_the_outlines_edges_not_only_to_its_corners() -> None:
+    # A long straight coast with corners 100 units apart: a port on it lies far from every corner.
+    square = Country("xx", (((0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)),))
+    assert inside((50, 50), square)
+    assert not inside((50, -1), square) and inside((50, -1), square, reach=1.5)
+    assert not inside((50, -2), square, reach=1.5) and not inside((150, 150), square, reach=1.5)
+
+
+def test_a_site_put_in_the_wrong_hemisphere_is_not_in_its_country() -> None:
+    # Sillamäe, Estonia, with its latitude's sign flipped or its longitude's: the check must catch both slips.
+    estonia = countries()[country_codes()["Estonia"]]
+    assert inside(robinson(59.3931, 27.7742), estonia, reach=1.5)
+    assert not inside(robinson(-59.3931, 27.7742), estonia, reach=1.5)
+    assert not inside(robinson(59.3931, -27.7742), estonia, reach=1.5)
 
 
 def test_every_producing_country_has_a_shape_on_the_map_and_a_row(catalog: Catalog, pages: dict[str, str]) -> None:
