@@ -155,3 +155,15 @@ def test_both_pages_build(real_site: Path) -> None:
     assert map_html.count('<figure class="ree-chart ree-chart--map"') == 2
     assert map_html.count("<title") >= 4 and 'data-country="cn"' in map_html
     assert (real_site / "downloads" / "trade.csv").read_text(encoding="utf-8").count("\n") > 50
+
+
+def test_the_sites_table_says_where_each_point_is(catalog: Catalog, pages: dict[str, str]) -> None:
+    # A town's point standing for a plant is marked approximate in its note: the reader must see it beside the numbers.
+    noted = [e for e in catalog.producers if e.record.location is not None and e.record.location.note]
+    assert len(noted) >= 10
+    for entry in noted:
+        note = cast("Producer", entry.record).location.note  # type: ignore[union-attr]
+        # The words up to the first comma (the text renderer may turn straight quotes into curly ones later on).
+        assert note is not None and note.split(",")[0] in pages["map"], (
+            f"{entry.path}: location note not on the map page"
+        )
