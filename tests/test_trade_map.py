@@ -18,7 +18,7 @@ from ree_site.link.countries import country_codes
 from ree_site.render.chart_frame import LAYOUTS
 from ree_site.render.renderer import Renderer
 from ree_site.render.views import Views
-from ree_site.render.world_geometry import countries, inside, path_rings, robinson
+from ree_site.render.world_geometry import Country, countries, inside, path_rings, robinson
 from ree_site.render.world_map import place
 
 from .conftest import ROOT
@@ -60,6 +60,22 @@ def test_every_located_site_lies_in_its_country(catalog: Catalog) -> None:
         point = robinson(record.location.lat, record.location.lon)
         # Within about 20 km of the outline: a coastal site may fall just outside the map's simplified coast.
         assert inside(point, outlines[codes[record.country]], reach=1.5), f"{entry.path}: not in {record.country}"
+
+
+def test_the_reach_is_measured_to_the_outlines_edges_not_only_to_its_corners() -> None:
+    # A long straight coast with corners 100 units apart: a port on it lies far from every corner.
+    square = Country("xx", (((0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)),))
+    assert inside((50, 50), square)
+    assert not inside((50, -1), square) and inside((50, -1), square, reach=1.5)
+    assert not inside((50, -2), square, reach=1.5) and not inside((150, 150), square, reach=1.5)
+
+
+def test_a_site_put_in_the_wrong_hemisphere_is_not_in_its_country() -> None:
+    # Sillamäe, Estonia, with its latitude's sign flipped or its longitude's: the check must catch both slips.
+    estonia = countries()[country_codes()["Estonia"]]
+    assert inside(robinson(59.3931, 27.7742), estonia, reach=1.5)
+    assert not inside(robinson(-59.3931, 27.7742), estonia, reach=1.5)
+    assert not inside(robinson(59.3931, -27.7742), estonia, reach=1.5)
 
 
 def test_every_producing_country_has_a_shape_on_the_map_and_a_row(catalog: Catalog, pages: dict[str, str]) -> None:
@@ -139,3 +155,15 @@ def test_both_pages_build(real_site: Path) -> None:
     assert map_html.count('<figure class="ree-chart ree-chart--map"') == 2
     assert map_html.count("<title") >= 4 and 'data-country="cn"' in map_html
     assert (real_site / "downloads" / "trade.csv").read_text(encoding="utf-8").count("\n") > 50
+
+
+def test_the_sites_table_says_where_each_point_is(catalog: Catalog, pages: dict[str, str]) -> None:
+    # A town's point standing for a plant is marked approximate in its note: the reader must see it beside the numbers.
+    noted = [e for e in catalog.producers if e.record.location is not None and e.record.location.note]
+    assert len(noted) >= 10
+    for entry in noted:
+        note = cast("Producer", entry.record).location.note  # type: ignore[union-attr]
+        # The words up to the first comma (the text renderer may turn straight quotes into curly ones later on).
+        assert note is not None and note.split(",")[0] in pages["map"], (
+            f"{entry.path}: location note not on the map page"
+        )

@@ -173,16 +173,27 @@ def thinned(ring: tuple[Point, ...], scale: float, tolerance: float) -> list[Poi
 
 
 def inside(point: Point, country: Country, reach: float = 0.0) -> bool:
-    """Whether ``point`` (frame units) lies inside one of the country's outlines, or within ``reach`` of a vertex."""
+    """Whether ``point`` (frame units) lies inside one of the country's outlines, or within ``reach`` of one (of
+    an edge, not only of a vertex: a simplified coast has few vertices, so a port may lie on an edge far from them)."""
     px, py = point
     for ring in country.rings:
         crossings = 0
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        edges = list(zip(ring, ring[1:] + ring[:1], strict=True))
+        for (x1, y1), (x2, y2) in edges:
             if (y1 > py) != (y2 > py) and px < x1 + (py - y1) * (x2 - x1) / (y2 - y1):
                 crossings += 1
-        if crossings % 2 or (reach and any(math.dist(point, vertex) <= reach for vertex in ring)):
+        if crossings % 2 or (reach and any(_distance_to_edge(point, a, b) <= reach for a, b in edges)):
             return True
     return False
+
+
+def _distance_to_edge(point: Point, start: Point, end: Point) -> float:
+    """The distance from ``point`` to the segment from ``start`` to ``end``."""
+    (px, py), (ax, ay), (bx, by) = point, start, end
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return math.dist(point, (ax + t * dx, ay + t * dy))
 
 
 __all__ = ["Country", "countries", "inside", "map_file", "path_rings", "robinson", "thinned"]
