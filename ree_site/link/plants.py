@@ -1,5 +1,6 @@
 """Plants and their capacity: the capacity figures of the producer records with their stage and status, that
-every capacity names its status, and the capacity outside one country by stage and status.
+every capacity names its status, the capacity outside one country by stage and status, and the plants whose
+capacity is not disclosed.
 
 A capacity figure states a plant's total capacity for its product at its stage once its status is reached: a plant
 of 5,000 t/yr operating with an expansion to 6,500 t/yr planned has two figures, 5,000 operating and 6,500 planned.
@@ -163,4 +164,13 @@ def by_stage(found: list[Capacity]) -> list[StageTotal]:
     return list(totals.values())
 
 
-__all__ = ["PLANT_STATUS_LABELS", "STATUSES", "Capacity", "StageTotal", "added", "by_stage", "capacities", "undisclosed"]
+__all__ = [
+    "PLANT_STATUS_LABELS",
+    "STATUSES",
+    "Capacity",
+    "StageTotal",
+    "added",
+    "by_stage",
+    "capacities",
+    "undisclosed",
+]
