@@ -16,6 +16,7 @@ PAGE_KINDS: dict[str, str] = {
     "country": "/producers/china/",
     "company": "/producers/lynas/",
     "mine": "/producers/mountain-pass/",
+    "magnet plant with an undisclosed capacity": "/producers/evac-magnetics-sumter/",
     "issue": "/issues/china-export-controls/",
     "elements index": "/elements/",
     "producers index": "/producers/",

@@ -215,6 +215,40 @@ def test_the_capacity_outside_china_leaves_china_out(real: Catalog) -> None:
     assert any(c.country == "China" for c in every)
 
 
+def test_each_plant_outside_china_adds_up_in_its_stage_total(real: Catalog) -> None:
+    """Every capacity outside China is a member of its stage's total, the totals are the sums of what each figure
+    adds, and each operating magnet plant adds its whole capacity to the operating magnets total."""
+    found = plants.capacities(real, outside="China")
+    adds = plants.added(found)
+    totals = {t.stage: t for t in plants.by_stage(found)}
+    for capacity in found:
+        assert capacity in totals[capacity.stage].members, capacity.entry.id
+    for total in totals.values():
+        assert sum(adds[id(c.figure)] for c in total.members) == pytest.approx(total.total), total.label
+    magnets = totals["magnets"]
+    operating = {}
+    for capacity in magnets.members:
+        if capacity.status == "operating":
+            key = (capacity.entry.id, capacity.figure.product)
+            operating[key] = max(operating.get(key, 0), capacity.figure.value or 0)
+    assert {plant for plant, _ in operating} >= {"noveon-magnetics-san-marcos", "shin-etsu-magnetic-materials-vietnam"}
+    assert magnets.by_status["operating"] == pytest.approx(sum(operating.values()))
+
+
+def test_alternatives_and_undisclosed_capacities_add_nothing(real: Catalog) -> None:
+    """A value kept as an alternative (SGI's 4,000 t/yr, Shin-Etsu's 2014 plan) is not counted; a plant whose
+    capacity is not disclosed (e-VAC, Shin-Etsu Takefu) is listed apart with its status, and counted nowhere."""
+    found = plants.capacities(real, outside="China")
+    assert not [c.entry.id for c in found if c.figure.alternative or c.figure.value is None]
+    sgi = [c.figure.value for c in found if c.entry.id == "sgi-vina"]
+    assert sgi == [5000], sgi
+    apart = plants.undisclosed(real, outside="China")
+    named = {c.entry.id: c for c in apart}
+    assert {"evac-magnetics-sumter", "shin-etsu-takefu"} <= set(named)
+    assert named["evac-magnetics-sumter"].status == "construction"
+    assert all(c.figure.value is None and c.country != "China" for c in apart)
+
+
 def test_the_downloads_carry_each_row_with_its_source(real: Catalog) -> None:
     files = export_files(real)
     shares = csv_rows(files["downloads/stage-shares.csv"])
@@ -236,5 +270,7 @@ def test_the_built_page(real_site: Path) -> None:
     assert "Capacity outside China" in page
     assert "No share recorded" in page  # metal making has no share in the records
     assert 'href="../producers/lynas-malaysia/"' in page
+    assert 'href="../producers/noveon-magnetics-san-marcos/"' in page  # a plant with its capacity in the table
+    assert 'href="../producers/evac-magnetics-sumter/"' in page  # a plant listed without a capacity
     assert "../downloads/capacity.csv" in page and "../downloads/stage-shares.json" in page
     assert (real_site / "downloads" / "capacity.json").is_file()

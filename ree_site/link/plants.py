@@ -1,5 +1,6 @@
 """Plants and their capacity: the capacity figures of the producer records with their stage and status, that
-every capacity names its status, and the capacity outside one country by stage and status.
+every capacity names its status, the capacity outside one country by stage and status, and the plants whose
+capacity is not disclosed.
 
 A capacity figure states a plant's total capacity for its product at its stage once its status is reached: a plant
 of 5,000 t/yr operating with an expansion to 6,500 t/yr planned has two figures, 5,000 operating and 6,500 planned.
@@ -83,14 +84,29 @@ class Capacity:
 def capacities(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
     """Every shown capacity figure of a plant or company (not a country's own), outside the country ``outside``
     when given: by stage in the order of the chain (those at no stage last), then status, then size."""
+    return _sorted([c for c in _plant_capacities(catalog, outside) if c.figure.value is not None])
+
+
+def undisclosed(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
+    """The capacity figures without a value (a plant whose owner has not disclosed its capacity), outside the
+    country ``outside`` when given: the plant and its status are known, though nothing of it adds to a total."""
+    return _sorted([c for c in _plant_capacities(catalog, outside) if c.figure.value is None])
+
+
+def _plant_capacities(catalog: Catalog, outside: str | None) -> list[Capacity]:
+    """The capacity figures with a status of the plants and companies outside ``outside``, alternatives left out."""
     found = []
     for entry in catalog.producers:
         producer = entry.record
         if producer.kind == "country" or producer.aggregate is not None or producer.country == outside:
             continue
-        for figure in stats.shown_figures(entry, "capacity"):
-            if figure.status is not None:
+        for figure in stats.figures_of(entry, "capacity"):
+            if figure.status is not None and not figure.alternative:
                 found.append(Capacity(entry, figure, figure.status_as_of or producer.reviewed))
+    return found
+
+
+def _sorted(found: list[Capacity]) -> list[Capacity]:
     order = {stage: i for i, stage in enumerate(stats.STAGES)}
     return sorted(
         found,
@@ -148,4 +164,13 @@ def by_stage(found: list[Capacity]) -> list[StageTotal]:
     return list(totals.values())
 
 
-__all__ = ["PLANT_STATUS_LABELS", "STATUSES", "Capacity", "StageTotal", "added", "by_stage", "capacities"]
+__all__ = [
+    "PLANT_STATUS_LABELS",
+    "STATUSES",
+    "Capacity",
+    "StageTotal",
+    "added",
+    "by_stage",
+    "capacities",
+    "undisclosed",
+]

@@ -109,6 +109,10 @@ class SupplyViews(ChartViews):
             lambda: plants.capacities(self.catalog, outside=self.leader_country()),
         )
 
+    def undisclosed(self) -> list[plants.Capacity]:
+        """The plants outside the largest producer whose capacity is not disclosed, with their status."""
+        return plants.undisclosed(self.catalog, outside=self.leader_country())
+
     def capacity_totals(self) -> list[plants.StageTotal]:
         return plants.by_stage(self.capacities())
 
