@@ -442,7 +442,8 @@ QUERIES: list[Query] = [
     *_group("company", [
         ("China Southern Rare Earth merger", "producers/china-rare-earth-group/"),
         ("Urban Mining Co magnet recycling Texas", "issues/recycling/"),
-        ("Arafura Nolans", "issues/diversification-australia/"),
+        # The page on Australia's diversification until the Nolans project had a record of its own.
+        ("Arafura Nolans", "producers/arafura-nolans/"),
         ("Niron Magnetics", "issues/substitution/"),
     ], 4),
     *_group("place", [
