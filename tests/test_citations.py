@@ -151,8 +151,11 @@ SITE_URL = "https://example.org/atlas/"
 HEAD = re.compile(r"<head>(.*?)</head>", re.DOTALL)
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 TAG = re.compile(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">')
-# Material's search leaves the block out of its index, and takes the attribute that says so out of the page.
-BLOCK = re.compile(r'<details class="ree-cite"(?: data-search-exclude="true")?>(.*?)</details>', re.DOTALL)
+# Material's search leaves the block out of its index, and takes the attribute that says so out of the page;
+# Pagefind's stays.
+BLOCK = re.compile(
+    r'<details class="ree-cite"(?: data-search-exclude="true")? data-pagefind-ignore="all">(.*?)</details>', re.DOTALL
+)
 FIGURE_LINK = re.compile(r'<a class="ree-fig-cite" href="#(fig-\d+)" title="Cite this figure">cite</a>')
 FIGURE_CITE = re.compile(r'<li id="(fig-\d+)" value="\d+">(.*?)</li>')
 ENTRY = re.compile(r"<dt>([^<]+)</dt>\s*<dd>(.*?)</dd>", re.DOTALL)
