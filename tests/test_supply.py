@@ -274,3 +274,41 @@ def test_the_built_page(real_site: Path) -> None:
     assert 'href="../producers/evac-magnetics-sumter/"' in page  # a plant listed without a capacity
     assert "../downloads/capacity.csv" in page and "../downloads/stage-shares.json" in page
     assert (real_site / "downloads" / "capacity.json").is_file()
+
+
+MAGNET_SOURCE = "iea-magnet-supply-shares-chart-2024"
+
+
+def test_the_real_magnet_stage_names_japan_and_vietnam_beside_china(real: Catalog) -> None:
+    """Magnet making for rare earths as a whole is the IEA's chart of 2024: China 94.4 %, Japan 3.9 %, Vietnam
+    1.2 %, each from the chart's record; China's 94 % of the IEA commentary (2025) is an alternative, so the
+    stage does not take 2025 or add up two years."""
+    magnets = next(s for s in supply.chain(real) if s.stage == "magnets")
+    assert magnets.year == 2024
+    named = {b.entry.id: b for b in magnets.named if b.entry is not None}
+    for record, share in (("china", 94.4), ("japan", 3.9), ("vietnam", 1.2)):
+        assert record in named, f"data/producers/{record}.yml: no share-magnets figure for 2024 on /supply-chain/"
+        band = named[record]
+        assert band.share == pytest.approx(share), f"data/producers/{record}.yml: share-magnets 2024"
+        assert band.figure is not None and band.figure.source == MAGNET_SOURCE, f"data/producers/{record}.yml"
+    assert magnets.rest == pytest.approx(0.5)
+    china = next(e for e in stats.countries(real) if e.id == "china")
+    assert sorted(f.year for f in stats.shown_figures(china, "share-magnets")) == [2010, 2024]
+
+
+def test_the_built_page_names_japan_at_the_magnet_stage_with_its_source(real_site: Path) -> None:
+    page = (real_site / "supply-chain" / "index.html").read_text(encoding="utf-8")
+    row = re.search(
+        r'<td>Magnet making</td>\s*<td[^>]*>2024</td>\s*<td><a href="../producers/japan/">Japan</a></td>\s*'
+        r'<td[^>]*>3.9 %<sup class="ree-cite"><a href="#(ref-\d+)">',
+        page,
+    )
+    assert row, "data/producers/japan.yml: Japan's 3.9 % (2024) is not in the magnet row of /supply-chain/"
+    ref = re.search(rf'<span id="{row.group(1)}"></span>(.*?)</li>', page, re.S)
+    assert ref and "International Energy Agency" in ref.group(1) and f"#{MAGNET_SOURCE}" in ref.group(1)
+    # The "what if" table: without China, Japan is the largest maker left.
+    assert re.search(
+        r'<td>Magnet making, 2024</td>\s*<td><a href="../producers/china/">China</a> \(94.4 %\)</td>\s*'
+        r'<td[^>]*>5.6 %</td>\s*<td[^>]*>[^<]*</td>\s*<td><a href="../producers/japan/">Japan</a> \(69.6 %\)</td>',
+        page,
+    ), "data/producers/japan.yml: the 'what if' table does not make Japan the largest magnet maker without China"
