@@ -122,6 +122,28 @@ def test_the_stretches_of_a_share_name_their_source_or_why_there_is_none(make_da
     assert "- 2010: Test Commodity Summaries, world production table" in page
 
 
+def test_a_stated_share_fills_a_year_without_tonnages_and_only_for_rare_earths_as_a_whole(make_data: MakeData) -> None:
+    """A share of world mining a source states (no tonnage behind it on the site) is China's share in a year that has
+    none from the tonnages; never in a year that has one, and never a share of one element or of a group."""
+    stated = (
+        "  - {measure: share-mining, year: 2007, value: 90, unit: '%', source: summaries}\n"
+        "  - {measure: share-mining, year: 2010, value: 50, unit: '%', source: summaries}\n"
+        "  - {measure: share-mining, year: 2006, value: 80, unit: '%', element: neodymium, source: summaries}\n"
+        "  - {measure: share-mining, year: 2005, value: 70, unit: '%', elements: [neodymium],\n"
+        "     source: summaries}\n"
+    )
+    data = _data(make_data)
+    path = data / "producers" / "china.yml"
+    path.write_text(path.read_text().replace("\nreviewed:", "\n" + stated + "reviewed:"))
+    catalog = build_catalog(data)
+    china = catalog.get("producer", "china")
+    found = [(year, round(share, 4), figure.measure) for year, share, figure in stats.share_series(catalog, china)]
+    assert found == [(2007, 90, "share-mining"), (2010, 97.7444, "mine-production"), (2011, 50.0, "mine-production")]
+    assert Views(catalog, "concentration.md").share_stretches(china, 2007)[0] == ShareStretch(
+        2007, 2007, "summaries", None
+    )
+
+
 def test_a_country_is_weighed_against_the_world_total_of_its_own_series(make_data: MakeData) -> None:
     build_catalog(_data(make_data))  # 130,000 of 133,000: no problem, though the shown total is 101,000
     with pytest.raises(DataError) as raised:
@@ -158,8 +180,11 @@ def test_chinas_real_share_series_covers_every_year_with_a_total_of_the_same_sou
         and any(t.year == f.year and t.value and (t.source == f.source or (f.edition and t.edition == f.edition))
                 for t in totals)
     )  # fmt: skip
-    assert years == expected
+    # And the years a source states a share of world mining for rare earths as a whole, with no tonnages (1990).
+    stated = {f.year for f in stats.shown_figures(china, "share-mining") if f.element is None and not f.elements}
+    assert years == sorted(set(expected) | stated)
     assert set(range(1998, 2018)) <= set(years), f"missing: {sorted(set(range(1998, 2018)) - set(years))}"
+    assert (1990, 27, "usgs-china-rare-earth-industry-announcement-2011") in [(y, s, f.source) for y, s, f in shares]
     above = [f"{year}: {share:.1f} %" for year, share, _ in shares if share > 100]
     assert above == [], f"China's share passes 100 % in {above}"
 
@@ -172,6 +197,9 @@ def test_no_real_share_mixes_two_series(real: Catalog) -> None:
     mixed = []
     for entry in stats.countries(catalog):
         for year, share, figure in stats.share_series(catalog, entry):
+            if figure.measure == "share-mining":  # a share its source states: its own division, taken as given
+                assert share == figure.value, f"{entry.id} {year}"
+                continue
             value = figure.value or 0
             used = [t for t in totals if t.year == year and t.value and abs(100 * value / t.value - share) < 1e-9]
             if not any(t.source == figure.source or (figure.edition and t.edition == figure.edition) for t in used):
@@ -181,6 +209,7 @@ def test_no_real_share_mixes_two_series(real: Catalog) -> None:
 
 def test_the_real_concentration_page_says_which_years_have_no_china_share(real: Catalog) -> None:
     page = Renderer(real).render_view("concentration").markdown
-    assert "–1997: no share, because no source on the site gives China's mine production for those years." in page
+    assert "- 1990: Technical Announcement: The Facts of China" in page
+    assert "- 1991–1997: no share, because no source on the site gives China's mine production for those years." in page
     assert "- 1998–2002: Materials abundance, price, and availability data" in page
     assert "- 2003–2017: Rare earths, in Mineral Commodity Summaries" in page

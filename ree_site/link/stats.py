@@ -216,14 +216,19 @@ def world_series(catalog: Catalog, measure: str = "mine-production") -> list[Fig
 
 def share_series(catalog: Catalog, entry: Entry[Record]) -> list[tuple[int, float, Figure]]:
     """``entry``'s mine production as a percentage of the world total, for every year the world has a total on the
-    same basis as the country's figure (:func:`world_total_for`): a year without one is a gap, never a mixed share."""
+    same basis as the country's figure (:func:`world_total_for`): a year without one is a gap, never a mixed share.
+    A year without such a pair takes the share of world mining a source states for rare earths as a whole (the
+    USGS's 27 % for China in 1990, whose tonnages were not reachable), which is its source's own division."""
     totals = world_totals(catalog)
-    found = []
+    found = {}
     for figure in series_of(figures_of(entry, "mine-production")):
         total = world_total_for(totals, figure) if not _about_element(figure) else None
         if total is not None and total.value and figure.value is not None:
-            found.append((figure.year, 100 * figure.value / total.value, figure))
-    return found
+            found[figure.year] = (figure.year, 100 * figure.value / total.value, figure)
+    for figure in series_of([f for f in figures_of(entry, "share-mining") if not _about_element(f) and not f.elements]):
+        if figure.value is not None:
+            found.setdefault(figure.year, (figure.year, figure.value, figure))
+    return [found[year] for year in sorted(found)]
 
 
 def _about_element(figure: Figure) -> bool:
