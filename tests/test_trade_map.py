@@ -17,6 +17,7 @@ from ree_site.link.catalog import Catalog
 from ree_site.link.countries import country_codes
 from ree_site.render.chart_frame import LAYOUTS
 from ree_site.render.renderer import Renderer
+from ree_site.render.trade_views import recent
 from ree_site.render.views import Views
 from ree_site.render.world_geometry import Country, countries, inside, path_rings, robinson
 from ree_site.render.world_map import place
@@ -167,3 +168,74 @@ def test_the_sites_table_says_where_each_point_is(catalog: Catalog, pages: dict[
         assert note is not None and note.split(",")[0] in pages["map"], (
             f"{entry.path}: location note not on the map page"
         )
+
+
+def _shown_series(catalog: Catalog, measure: str) -> list[trade.TradeSeries]:
+    return [s for s in trade.trade_series(catalog) if s.reporter.id == "china" and s.measure == measure]
+
+
+def test_chinas_imports_are_recorded_by_origin(catalog: Catalog) -> None:
+    origins = {s.partner: s for s in _shown_series(catalog, "imports") if not s.total}
+    for country in ("Myanmar", "Laos", "Malaysia", "United States"):
+        assert country in origins, f"data/producers/china.yml: no imports from {country}"
+    # Laos, the newly recorded supplier, by the three products of the 2023 customs reading.
+    laos = {s.product for s in _shown_series(catalog, "imports") if s.partner == "Laos"}
+    assert len(laos) == 3, f"data/producers/china.yml: imports from Laos {sorted(laos)}"
+
+
+def test_chinas_rare_earth_exports_reach_back_to_2015_with_the_gaps_shown(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    total = next(
+        s
+        for s in _shown_series(catalog, "exports")
+        if s.total and not s.monthly and s.product == "Rare earths (compounds and metals)"
+    )
+    years = {f.year for f in total.figures}
+    assert {2015, *range(2018, 2026)} <= years, f"data/producers/china.yml: export years {sorted(years)}"
+    # No source was found for 2016 and 2017: the page lists the years it has, so the gap shows.
+    assert "Annual totals were found for 2015, 2018, 2019" in pages["trade"]
+    # Exports and imports have a table each (together they were wider than the page's column at 1280 px).
+    exports, imports = (pages["trade"].index(t) for t in ("Exports with every country", "Imports from every country"))
+    assert exports < imports < pages["trade"].index("| 2024 | 132,931")
+
+
+def test_a_share_turned_into_tonnes_says_so(catalog: Catalog) -> None:
+    # GITI prints only each origin's share of a product's total; the tonnes are the site's arithmetic, and each such
+    # figure must be approximate and give the share and the total it came from.
+    china = catalog.get("producer", "china")
+    derived = [f for f in trade.trade_figures(china) if f.source == "giti-china-rare-earth-imports-2023"]
+    assert len(derived) >= 10
+    for f in derived:
+        where = f"data/producers/china.yml: imports from {f.partner} of {f.product} ({f.year})"
+        assert f.qualifier == "about", where
+        assert f.note and "site's arithmetic" in f.note and re.search(r"[\d.]+ % of [\d,]+ t", f.note), where
+
+
+def test_monthly_charts_draw_the_last_two_years_and_the_tables_keep_the_rest(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    china = catalog.get("producer", "china")
+    views = Views(catalog, "trade.md")
+    chosen = views.trade_chart_series(china, "monthly")
+    assert min(f.year for s in chosen for f in s.figures) <= 2022  # older single months are recorded
+    drawn = recent(chosen)
+    assert {f.year for s in drawn for f in s.figures} == {2024, 2025}
+    chart, _ = views.trade_chart(china, "monthly")
+    assert "May 2022" not in str(chart) and "July 2024 to December 2025" in str(chart)
+    assert "| May 2022 |" in pages["trade"]  # the month is still in the table
+
+
+def test_the_partner_section_holds_imports_by_origin_and_its_chart_exports_only(
+    catalog: Catalog, pages: dict[str, str]
+) -> None:
+    china = catalog.get("producer", "china")
+    views = Views(catalog, "trade.md")
+    assert {s.measure for s in views.trade_chart_series(china, "partners")} == {"exports"}
+    assert "## China: exports by destination and imports by origin" in pages["trade"]
+    assert "| Laos | Mixed rare-earth carbonate | 2023 |" in pages["trade"]
+    assert "and no imports by partner" not in pages["trade"]
+    # Within one partner and product, the rows run oldest first, a year's total among the months.
+    rows = views.partner_table(views.partner_rows(china))
+    us = [f.period for s, f in rows if s.measure == "exports" and s.partner == "United States"]
+    assert us[:3] == ["October 2019", "2020", "May 2022"]

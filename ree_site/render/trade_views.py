@@ -4,6 +4,7 @@ the events of the trade-policy issues its record names marked on the charts (num
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from markupsafe import Markup
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 #: The charts of a reporter: (kind, monthly, whether it shows the totals with the world or the partners).
 TRADE_CHARTS = {"annual": (False, True), "monthly": (True, True), "partners": (True, False)}
+#: How many calendar years a monthly chart draws, counted back from the latest month with a figure: older months,
+#: scattered single reports, would squeeze the months around the export controls; the tables keep them.
+MONTHLY_YEARS = 2
 
 
 def _point(figure: Figure) -> DatedPoint:
@@ -45,19 +49,24 @@ class TradeViews(ChartViews):
         return [s for s in trade.trade_series(self.catalog) if s.reporter.id == reporter.id]
 
     def trade_chart_series(self, reporter: Entry[Record], kind: str) -> list[TradeSeries]:
-        """The series a chart of ``kind`` (see :data:`TRADE_CHARTS`) draws: at most six, the largest first."""
+        """The series a chart of ``kind`` (see :data:`TRADE_CHARTS`) draws: at most six, the largest first; the
+        partners' chart draws exports only (imports by origin are in its table)."""
         monthly, totals = TRADE_CHARTS[kind]
         chosen = [s for s in self.trade_series(reporter) if s.monthly == monthly and s.total == totals]
+        if kind == "partners":
+            chosen = [s for s in chosen if s.measure == "exports"]
         order = {measure: index for index, measure in enumerate(("exports", "imports"))}
         chosen.sort(key=lambda s: (order[s.measure], -max(f.value or 0 for f in s.figures)))
         return chosen[:6]
 
     def trade_chart(self, reporter: Entry[Record], kind: str) -> tuple[Markup, list[Marker]]:
         """A chart of ``kind`` for the reporter, and the markers drawn on it (for the key under it)."""
+        monthly = TRADE_CHARTS[kind][0]
         chosen = self.trade_chart_series(reporter, kind)
+        if monthly:
+            chosen = recent(chosen)
         if not chosen:
             return Markup(""), []
-        monthly = TRADE_CHARTS[kind][0]
         times = [trade.when(f) for s in chosen for f in s.figures]
         half = 0.5 / 12 if monthly else 0.5
         found = trade.markers(self.catalog, reporter, min(times) - half, max(times) + half)
@@ -72,9 +81,10 @@ class TradeViews(ChartViews):
             "partners": f"{name}'s exports by month to its main partners",
         }[kind]
         marked = " Numbered lines mark the trade-policy events listed under the chart." if marks else ""
+        older = " Earlier months are in the tables only." if monthly else ""
         caption = (
             f"{what}, {span}, in tonnes of product as the customs count them. A break in a line is a period without "
-            f"a figure in the site's sources.{marked} Each figure's source is in the tables on this page."
+            f"a figure in the site's sources.{marked}{older} Each figure's source is in the tables on this page."
         )
         drawn = dated_chart(
             series,
@@ -126,8 +136,33 @@ class TradeViews(ChartViews):
         )
 
     def partner_rows(self, reporter: Entry[Record]) -> list[TradeSeries]:
-        """The series with a partner other than the world, by product and partner."""
-        return [s for s in self.trade_series(reporter) if not s.total]
+        """The series with a partner other than the world: exports by destination, then imports by origin, each by
+        partner and product."""
+        found = [s for s in self.trade_series(reporter) if not s.total]
+        order = {measure: index for index, measure in enumerate(("exports", "imports"))}
+        return sorted(found, key=lambda s: (order[s.measure], s.partner, s.product, s.monthly))
+
+    @staticmethod
+    def partner_table(rows: list[TradeSeries]) -> list[tuple[TradeSeries, Figure]]:
+        """The rows of the partner table: each figure of ``rows`` with its series, exports first, then by partner and
+        product, oldest first (a year's total among the months of the same goods)."""
+        pairs = [(s, f) for s in rows for f in s.figures]
+        return sorted(pairs, key=lambda p: (p[0].measure, p[0].partner, p[0].product, trade.when(p[1])))
+
+    @staticmethod
+    def partner_flows(rows: list[TradeSeries]) -> list[str]:
+        """The flows the partner series hold, exports first: ["exports", "imports"]."""
+        return [m for m in ("exports", "imports") if any(s.measure == m for s in rows)]
 
 
-__all__ = ["TRADE_CHARTS", "TradeViews", "short_product"]
+def recent(series: list[TradeSeries]) -> list[TradeSeries]:
+    """``series`` cut to the months of the last :data:`MONTHLY_YEARS` calendar years with a figure in any of them;
+    a series with no figure left is dropped."""
+    if not series:
+        return []
+    first = max(f.year for s in series for f in s.figures) - MONTHLY_YEARS + 1
+    cut = [replace(s, figures=tuple(f for f in s.figures if f.year >= first)) for s in series]
+    return [s for s in cut if s.figures]
+
+
+__all__ = ["MONTHLY_YEARS", "TRADE_CHARTS", "TradeViews", "recent", "short_product"]
