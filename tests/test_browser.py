@@ -91,9 +91,11 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: first three), first held-out 35 of 38 (38), second held-out 39 of 40 (40), blind 51 of 59 (56), second blind 31
 #: of 39 (35). Ten new plant records then took two first places: "does the US produce rare earths" (USA Rare Earth's
 #: plant) and "Round Top Texas" (Lynas' Seadrift plant, in Texas); "Arafura Nolans" now expects the Nolans record.
+#: The trade figures added later lifted one more of the second blind set into the first three (36), once the marks of
+#: the tables' cells ("cite", a note's letters "ba", "bb") were kept out of the index: "bad" had found them.
 #: The floors are what the sets reach: they guard against getting worse and do not claim the target.
 FIRST_SHARE = {"tuned": 0.96, "held-out": 0.92, "fresh": 0.97, "blind": 0.86, "blind2": 0.76}
-TOP_THREE_SHARE = {"tuned": 0.99, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.89}
+TOP_THREE_SHARE = {"tuned": 0.99, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.92}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])

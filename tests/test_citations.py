@@ -156,7 +156,9 @@ TAG = re.compile(r'<meta name="(citation_[a-z_]+)" content="([^"]*)">')
 BLOCK = re.compile(
     r'<details class="ree-cite"(?: data-search-exclude="true")? data-pagefind-ignore="all">(.*?)</details>', re.DOTALL
 )
-FIGURE_LINK = re.compile(r'<a class="ree-fig-cite" href="#(fig-\d+)" title="Cite this figure">cite</a>')
+FIGURE_LINK = re.compile(
+    r'<a class="ree-fig-cite" href="#(fig-\d+)" title="Cite this figure" data-pagefind-ignore>cite</a>'
+)
 FIGURE_CITE = re.compile(r'<li id="(fig-\d+)" value="\d+">(.*?)</li>')
 ENTRY = re.compile(r"<dt>([^<]+)</dt>\s*<dd>(.*?)</dd>", re.DOTALL)
 

@@ -65,7 +65,7 @@ def test_producer_page(data_dir: Path) -> None:
     china = pages["producers/china.md"]
     assert (
         '| Mine production |  | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | '
-        '<a href="#note-a" aria-label="Note a">a</a> |' in china
+        '<a href="#note-a" aria-label="Note a" data-pagefind-ignore>a</a> |' in china
     )
     assert '<li id="note-a" markdown>Estimate.' in china
     assert "- [Bayan Obo](bayan-obo.md)" in china

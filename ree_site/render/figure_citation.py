@@ -55,7 +55,9 @@ class FigureCites:
             f"<i>{html.escape(source.title)}</i>. {html.escape(source.url)}"
         )
         self._items.append((anchor, f"{formatted('apa', self._release, page)}. {original}"))
-        return Markup(f'<a class="ree-fig-cite" href="#{anchor}" title="Cite this figure">cite</a>')
+        return Markup(
+            f'<a class="ree-fig-cite" href="#{anchor}" title="Cite this figure" data-pagefind-ignore>cite</a>'
+        )
 
     def block(self) -> Markup:
         """The folded list of the citations linked so far ("" when there are none)."""
