@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from markupsafe import Markup
 
 from ..data.text import figure_value
+from ..data.vocabulary import TRADE_MEASURES
 from ..link import trade
 from .chart_views import ChartViews
 from .dated_chart import DatedPoint, DatedSeries, Mark, dated_chart
@@ -25,6 +26,8 @@ TRADE_CHARTS = {"annual": (False, True), "monthly": (True, True), "partners": (T
 #: How many calendar years a monthly chart draws, counted back from the latest month with a figure: older months,
 #: scattered single reports, would squeeze the months around the export controls; the tables keep them.
 MONTHLY_YEARS = 2
+#: Exports before imports, wherever both are listed.
+FLOW_ORDER = {measure: index for index, measure in enumerate(TRADE_MEASURES)}
 
 
 def _point(figure: Figure) -> DatedPoint:
@@ -55,8 +58,7 @@ class TradeViews(ChartViews):
         chosen = [s for s in self.trade_series(reporter) if s.monthly == monthly and s.total == totals]
         if kind == "partners":
             chosen = [s for s in chosen if s.measure == "exports"]
-        order = {measure: index for index, measure in enumerate(("exports", "imports"))}
-        chosen.sort(key=lambda s: (order[s.measure], -max(f.value or 0 for f in s.figures)))
+        chosen.sort(key=lambda s: (FLOW_ORDER[s.measure], -max(f.value or 0 for f in s.figures)))
         return chosen[:6]
 
     def trade_chart(self, reporter: Entry[Record], kind: str) -> tuple[Markup, list[Marker]]:
@@ -139,20 +141,19 @@ class TradeViews(ChartViews):
         """The series with a partner other than the world: exports by destination, then imports by origin, each by
         partner and product."""
         found = [s for s in self.trade_series(reporter) if not s.total]
-        order = {measure: index for index, measure in enumerate(("exports", "imports"))}
-        return sorted(found, key=lambda s: (order[s.measure], s.partner, s.product, s.monthly))
+        return sorted(found, key=lambda s: (FLOW_ORDER[s.measure], s.partner, s.product, s.monthly))
 
     @staticmethod
     def partner_table(rows: list[TradeSeries]) -> list[tuple[TradeSeries, Figure]]:
         """The rows of the partner table: each figure of ``rows`` with its series, exports first, then by partner and
         product, oldest first (a year's total among the months of the same goods)."""
         pairs = [(s, f) for s in rows for f in s.figures]
-        return sorted(pairs, key=lambda p: (p[0].measure, p[0].partner, p[0].product, trade.when(p[1])))
+        return sorted(pairs, key=lambda p: (FLOW_ORDER[p[0].measure], p[0].partner, p[0].product, trade.when(p[1])))
 
     @staticmethod
     def partner_flows(rows: list[TradeSeries]) -> list[str]:
         """The flows the partner series hold, exports first: ["exports", "imports"]."""
-        return [m for m in ("exports", "imports") if any(s.measure == m for s in rows)]
+        return [m for m in TRADE_MEASURES if any(s.measure == m for s in rows)]
 
 
 def recent(series: list[TradeSeries]) -> list[TradeSeries]:
