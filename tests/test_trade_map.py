@@ -5,6 +5,7 @@ events read from their issue and marked on the charts, each site placed where it
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import cast
 
@@ -193,8 +194,10 @@ def test_chinas_rare_earth_exports_reach_back_to_2015_with_the_gaps_shown(
     )
     years = {f.year for f in total.figures}
     assert {2015, *range(2018, 2026)} <= years, f"data/producers/china.yml: export years {sorted(years)}"
-    # No source was found for 2016 and 2017: the page lists the years it has, so the gap shows.
-    assert "Annual totals were found for 2015, 2018, 2019" in pages["trade"]
+    # No source was found for the total in 2016 and 2017 (2017 has the magnets alone, from Adamas): the page lists
+    # the years it has, so the gap shows.
+    assert 2017 not in years
+    assert "Annual totals were found for 2015, 2017, 2018, 2019" in pages["trade"]
     # Exports and imports have a table each (together they were wider than the page's column at 1280 px).
     exports, imports = (pages["trade"].index(t) for t in ("Exports with every country", "Imports from every country"))
     assert exports < imports < pages["trade"].index("| 2024 | 132,931")
@@ -208,8 +211,36 @@ def test_a_share_turned_into_tonnes_says_so(catalog: Catalog) -> None:
     assert len(derived) >= 10
     for f in derived:
         where = f"data/producers/china.yml: imports from {f.partner} of {f.product} ({f.year})"
-        assert f.qualifier == "about", where
-        assert f.note and "site's arithmetic" in f.note and re.search(r"[\d.]+ % of [\d,]+ t", f.note), where
+        assert trade.from_share(f), where
+        assert f.note and re.search(r"[\d.]+ % of [\d,]+ t", f.note), where
+
+
+def test_the_partner_text_names_the_years_the_site_turned_shares_into_tonnes(
+    catalog: Catalog, pages: dict[str, str], tmp_path: Path
+) -> None:
+    # The sentence is read from the figures, not written once: over the real data it names GITI's 2023 shares ...
+    assert "Of the import rows, 13 (for 2023) are the site's arithmetic" in pages["trade"]
+    # ... and when the data change (two origins moved to 2022, the notes of all others no longer the arithmetic's),
+    # it follows them rather than going stale.
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    china = data / "producers" / "china.yml"
+    items = china.read_text(encoding="utf-8").split("\n  - ")
+    changed = []
+    for item in items:
+        giti = "giti-china-rare-earth-imports-2023" in item
+        if giti and 'partner: "Laos"' in item:
+            changed.append(item.replace("year: 2023", "year: 2022"))
+        else:
+            changed.append(item.replace(trade.FROM_SHARE, "the arithmetic") if giti else item)
+    china.write_text("\n  - ".join(changed), encoding="utf-8")
+    page = Renderer(build_catalog(data)).render_view("trade").markdown
+    assert "Of the import rows, 3 (for 2022) are the site's arithmetic" in page, "data/producers/china.yml"
+    assert "The 2023 origins" not in page and "(for 2023)" not in page
+    # With no such figure left, no sentence claims one.
+    china.write_text(china.read_text(encoding="utf-8").replace(trade.FROM_SHARE, "the arithmetic"), encoding="utf-8")
+    page = Renderer(build_catalog(data)).render_view("trade").markdown
+    assert "arithmetic" not in page.split("| Flow | Partner |")[0] and "tonnes as reported" not in page
 
 
 def test_monthly_charts_draw_the_last_two_years_and_the_tables_keep_the_rest(

@@ -19,6 +19,17 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 
+#: The words by which a figure's note says that its tonnes are the site's own arithmetic from a share its source
+#: prints (an origin's share of a product's total, times that total), not tonnes as the source reports them.
+FROM_SHARE = "the site's arithmetic"
+
+
+def from_share(figure: Figure) -> bool:
+    """Whether ``figure``'s tonnes are the site's arithmetic from a printed share: approximate (qualifier ``about``,
+    as the share is rounded) and its note saying so in the words of :data:`FROM_SHARE`."""
+    return figure.qualifier == "about" and FROM_SHARE in (figure.note or "")
+
+
 def when(figure: Figure) -> float:
     """Where a figure lies on a time axis counted in years: a year's total at the middle of its year (2025.5), a
     month's at the middle of its month (April 2025 at 2025 + 3.5/12)."""
@@ -129,4 +140,15 @@ def markers(catalog: Catalog, reporter: Entry[Record], start: float, end: float)
     ]
 
 
-__all__ = ["Marker", "TradeSeries", "event_time", "markers", "policy_events", "reporters", "trade_series", "when"]
+__all__ = [
+    "FROM_SHARE",
+    "Marker",
+    "TradeSeries",
+    "event_time",
+    "from_share",
+    "markers",
+    "policy_events",
+    "reporters",
+    "trade_series",
+    "when",
+]

@@ -151,6 +151,22 @@ class TradeViews(ChartViews):
         return sorted(pairs, key=lambda p: (FLOW_ORDER[p[0].measure], p[0].partner, p[0].product, trade.when(p[1])))
 
     @staticmethod
+    def trade_flows() -> list[str]:
+        """Every flow, in the order the page lists them (:data:`FLOW_ORDER`): ["exports", "imports"]."""
+        return list(FLOW_ORDER)
+
+    @staticmethod
+    def share_rows(rows: list[TradeSeries]) -> list[tuple[str, int, list[int]]]:
+        """Of the partner series ``rows``, the figures whose tonnes the site worked out from a share its source
+        prints (:func:`trade.from_share`): for each flow holding some, the flow, how many and their years."""
+        found = []
+        for flow in FLOW_ORDER:
+            figures = [f for s in rows if s.measure == flow for f in s.figures if trade.from_share(f)]
+            if figures:
+                found.append((flow, len(figures), sorted({f.year for f in figures})))
+        return found
+
+    @staticmethod
     def partner_flows(rows: list[TradeSeries]) -> list[str]:
         """The flows the partner series hold, exports first: ["exports", "imports"]."""
         return [m for m in TRADE_MEASURES if any(s.measure == m for s in rows)]
