@@ -211,7 +211,7 @@ def test_a_share_turned_into_tonnes_says_so(catalog: Catalog) -> None:
     assert len(derived) >= 10
     for f in derived:
         where = f"data/producers/china.yml: imports from {f.partner} of {f.product} ({f.year})"
-        assert trade.from_share(f), where
+        assert trade.from_share(f), f"{where}: computed: true missing"
         assert f.note and re.search(r"[\d.]+ % of [\d,]+ t", f.note), where
 
 
@@ -220,7 +220,7 @@ def test_the_partner_text_names_the_years_the_site_turned_shares_into_tonnes(
 ) -> None:
     # The sentence is read from the figures, not written once: over the real data it names GITI's 2023 shares ...
     assert "Of the import rows, 13 (for 2023) are the site's arithmetic" in pages["trade"]
-    # ... and when the data change (two origins moved to 2022, the notes of all others no longer the arithmetic's),
+    # ... and when the data change (the three Laos rows moved to 2022, all others no longer marked computed),
     # it follows them rather than going stale.
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
@@ -232,13 +232,13 @@ def test_the_partner_text_names_the_years_the_site_turned_shares_into_tonnes(
         if giti and 'partner: "Laos"' in item:
             changed.append(item.replace("year: 2023", "year: 2022"))
         else:
-            changed.append(item.replace(trade.FROM_SHARE, "the arithmetic") if giti else item)
+            changed.append(item.replace("\n    computed: true", "") if giti else item)
     china.write_text("\n  - ".join(changed), encoding="utf-8")
     page = Renderer(build_catalog(data)).render_view("trade").markdown
     assert "Of the import rows, 3 (for 2022) are the site's arithmetic" in page, "data/producers/china.yml"
     assert "The 2023 origins" not in page and "(for 2023)" not in page
     # With no such figure left, no sentence claims one.
-    china.write_text(china.read_text(encoding="utf-8").replace(trade.FROM_SHARE, "the arithmetic"), encoding="utf-8")
+    china.write_text(china.read_text(encoding="utf-8").replace("\n    computed: true", ""), encoding="utf-8")
     page = Renderer(build_catalog(data)).render_view("trade").markdown
     assert "arithmetic" not in page.split("| Flow | Partner |")[0] and "tonnes as reported" not in page
 

@@ -190,8 +190,8 @@ def test_downloads(catalog: Catalog) -> None:
     assert world == [
         {"producer": "world", "measure": "reserves", "element": "", "elements": "", "product": "", "partner": "",
          "from_year": "", "year": "2024", "month": "", "value": "90000000.0", "high": "", "qualifier": "more-than",
-         "unit": "t REO", "basis": "", "estimated": "False", "alternative": "False", "edition": "", "source": "usgs-test",
-         "note": ""}
+         "unit": "t REO", "basis": "", "estimated": "False", "alternative": "False", "computed": "False",
+         "edition": "", "source": "usgs-test", "note": ""}
     ]  # fmt: skip
 
 

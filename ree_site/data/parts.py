@@ -170,6 +170,11 @@ class Figure(Cited):
         description="Capacity only: the day a source last confirmed the status; defaults to the record's review date.",
     )
     estimated: bool = False
+    computed: bool = Field(
+        False,
+        description="The value is the site's arithmetic from figures the source prints (a printed share of a printed "
+        "total), not a value the source prints itself; the note shows the sum.",
+    )
     alternative: bool = Field(
         False,
         description="A value from another source kept for the record, where sources disagree: shown in the figures "
@@ -187,6 +192,8 @@ class Figure(Cited):
     def _consistent(self) -> Figure:
         if self.value is None and self.note is None:
             raise FieldError(("value",), "a figure without a value needs a note saying why the source gives none")
+        if self.computed and self.note is None:
+            raise FieldError(("computed",), "a computed figure needs a note showing the arithmetic")
         if self.alternative and self.note is None:
             raise FieldError(
                 ("alternative",), "an alternative figure needs a note saying which value the site prefers and why"

@@ -110,7 +110,7 @@ def _producers(catalog: Catalog) -> Iterable[list[Any]]:
 def _figures(catalog: Catalog) -> Iterable[list[Any]]:
     return (
         [e.id, f.measure, f.element, _joined(f.elements), f.product, f.partner, f.from_year, f.year, f.month, f.value,
-         f.high, f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.edition, f.source, f.note]
+         f.high, f.qualifier, f.unit, f.basis, f.estimated, f.alternative, f.computed, f.edition, f.source, f.note]
         for e in catalog.producers
         for f in e.record.figures
     )  # fmt: skip
@@ -170,7 +170,7 @@ def _capacity(catalog: Catalog) -> Iterable[list[Any]]:
 def _trade(catalog: Catalog) -> Iterable[list[Any]]:
     return (
         [e.id, f.measure, f.product, f.partner, f.year, f.month, _num(f.value), f.qualifier, f.unit, f.alternative,
-         f.source, f.note]
+         f.computed, f.source, f.note]
         for e in catalog.producers
         for f in sorted(e.record.figures, key=lambda f: (f.measure, f.product or "", f.partner or "", f.year,
                                                         f.month or 0))
@@ -211,7 +211,7 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "Producer figures", "figures.csv",
         ("producer", "measure", "element", "elements", "product", "partner", "from_year", "year", "month", "value",
-         "high", "qualifier", "unit", "basis", "estimated", "alternative", "edition", "source", "note"),
+         "high", "qualifier", "unit", "basis", "estimated", "alternative", "computed", "edition", "source", "note"),
         _figures, within="producer",
         refers=(("producer", "producers.csv"), ("element", "elements.csv"), ("source", "sources.csv")),
     ),
@@ -258,12 +258,13 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "Exports and imports by product, partner and period", "trade.csv",
         ("producer", "measure", "product", "partner", "year", "month", "value", "qualifier", "unit", "alternative",
-         "source", "note"),
+         "computed", "source", "note"),
         _trade, refers=(("producer", "producers.csv"), ("source", "sources.csv")),
         about=Markup(
             "`trade.csv` has producer (the reporting country), measure (exports or imports), product (the goods, with\n"
             'their HS code where the source gives one), partner ("World" for the total), year, month (empty for a\n'
-            "whole year), value, qualifier, unit (tonnes of product), alternative, source and note"
+            "whole year), value, qualifier, unit (tonnes of product), alternative, computed (true for tonnes the site\n"
+            "worked out from a share its source prints), source and note"
         ),
     ),
     Download(

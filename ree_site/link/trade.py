@@ -19,15 +19,10 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 
-#: The words by which a figure's note says that its tonnes are the site's own arithmetic from a share its source
-#: prints (an origin's share of a product's total, times that total), not tonnes as the source reports them.
-FROM_SHARE = "the site's arithmetic"
-
-
 def from_share(figure: Figure) -> bool:
-    """Whether ``figure``'s tonnes are the site's arithmetic from a printed share: approximate (qualifier ``about``,
-    as the share is rounded) and its note saying so in the words of :data:`FROM_SHARE`."""
-    return figure.qualifier == "about" and FROM_SHARE in (figure.note or "")
+    """Whether ``figure``'s tonnes are the site's arithmetic from a share its source prints (``computed``), not
+    tonnes as the source reports them."""
+    return figure.computed
 
 
 def when(figure: Figure) -> float:
@@ -141,7 +136,6 @@ def markers(catalog: Catalog, reporter: Entry[Record], start: float, end: float)
 
 
 __all__ = [
-    "FROM_SHARE",
     "Marker",
     "TradeSeries",
     "event_time",
