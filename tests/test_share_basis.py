@@ -189,6 +189,22 @@ def test_chinas_real_share_series_covers_every_year_with_a_total_of_the_same_sou
     assert above == [], f"China's share passes 100 % in {above}"
 
 
+def test_chinas_1994_share_is_taken_of_the_total_of_its_own_table_not_of_data_series_140(real: Catalog) -> None:
+    """China's only 1994 figure (30,600 t, a secondary table credited to Benchmark and the USGS) is divided by that
+    table's world total (64,500 t), kept as an alternative, and not by the Data Series 140 total the world chart
+    shows (55,100 t), which would give 55.5 % instead of 47.4 %."""
+    china = real.get("producer", "china")
+    shares = {year: (share, figure) for year, share, figure in stats.share_series(real, china)}
+    assert 1994 in shares, "China has no share for 1994"
+    share, figure = shares[1994]
+    assert (figure.value, figure.source) == (30600, "visualcapitalist-30-years-rare-earth-production-2025")
+    total = stats.world_total_for(stats.world_totals(real), figure)
+    assert total is not None and (total.value, total.alternative) == (64500, True)
+    assert round(share, 1) == 47.4
+    shown = stats.series_of(stats.figures_of(stats.world(real), "mine-production"))
+    assert [t.value for t in shown if t.year == 1994] == [55100]
+
+
 def test_no_real_share_mixes_two_series(real: Catalog) -> None:
     """Each share, for every country, is its figure divided by a world total of the same source or edition: the
     year of one that is not is named, with the two sources."""
@@ -210,6 +226,8 @@ def test_no_real_share_mixes_two_series(real: Catalog) -> None:
 def test_the_real_concentration_page_says_which_years_have_no_china_share(real: Catalog) -> None:
     page = Renderer(real).render_view("concentration").markdown
     assert "- 1990: Technical Announcement: The Facts of China" in page
-    assert "- 1991–1997: no share, because no source on the site gives China's mine production for those years." in page
+    assert "- 1991–1993: no share, because no source on the site gives China's mine production for those years." in page
+    assert "- 1994: Visualizing 30 Years of Rare Earth Production, by Country" in page
+    assert "- 1995–1997: no share, because no source on the site gives China's mine production for those years." in page
     assert "- 1998–2002: Materials abundance, price, and availability data" in page
     assert "- 2003–2017: Rare earths, in Mineral Commodity Summaries" in page
