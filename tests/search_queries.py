@@ -20,6 +20,11 @@ The second blind set (``held_out=4``) was written the same way by another hand, 
 as too like a query of the other sets (the same words, or half of them, for the same page; the writer had seen
 the first blind set) and 39 kept. It was measured once, after the last change to the ranking: 30 first (77 %), 31
 in the first three.
+
+The third blind set (``held_out=5``) was written on 6 December 2026 the same way, by a third hand, from the visible
+text of the built pages only (no search code, index, declared names or questions, nor the other sets): 60 queries,
+of which the 17 that repeat a query of the other sets word for word were dropped and 43 kept. It was measured once
+before the session's changes to the ranking: 30 first (70 %), 37 in the first three.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ class Query(NamedTuple):
     group: str
     #: 0: tuned on; 1: held out, and measured once before the last round of tuning (so seen since); 2: held out,
     #: written after that measurement and before the last round, and not tuned on; 3: the blind set; 4: the second
-    #: blind set.
+    #: blind set; 5: the third blind set.
     held_out: int = 0
 
 
@@ -460,8 +465,70 @@ QUERIES: list[Query] = [
     ], 4),
 ]  # fmt: skip
 
+#: The third blind set (``held_out=5``): see the module's docstring.
+QUERIES += [
+    *_group("question", [
+        ('why did China stop sending rare earths to Japan in 2010', 'issues/china-japan-2010/'),
+        ('are rare earth metals actually rare', 'blog/2026/11/16/what-are-rare-earths/'),
+        ('steps to turn rare earth ore into a finished magnet', 'blog/2026/11/20/from-mine-to-magnet/'),
+        ('why do governments see rare earths as a strategic risk', 'blog/2026/11/18/why-rare-earth-supply-is-a-security-question/'),
+        ("how long would South Korea's rare metal stockpile last", 'issues/strategic-stockpiles/'),
+        ('electric car motors that work without rare earth magnets', 'issues/substitution/'),
+        ('how much does America depend on imported rare earths', 'producers/united-states/'),
+        ('which is the biggest rare earth mine in the world', 'producers/bayan-obo/'),
+        ('how much did the Pentagon invest in MP Materials', 'issues/diversification-united-states/'),
+        ('how much are rare earth miners in Myanmar paid', 'issues/artisanal-mining-and-labour/'),
+        ('how have rare earth oxide costs changed since 2020', 'prices/'),
+        ('map of rare earth reserves by country', 'map/'),
+        ('has rare earth mining become more or less concentrated over the decades', 'concentration/'),
+        ('download the rare earth data as a CSV spreadsheet', 'downloads/'),
+        ('what does the site do when two sources give different numbers', 'methodology/'),
+        ("is Greenland's uranium ban blocking a rare earth mine", 'producers/kvanefjeld/'),
+        ('chronology of rare earth policy events year by year', 'timeline/'),
+        ("how big are Brazil's rare earth reserves", 'producers/brazil/'),
+        ("which countries buy China's rare earth magnets", 'trade/'),
+        ('what would happen if one country cut off rare earth supply', 'supply-chain/'),
+    ], 5),
+    *_group("term", [
+        ('water leach purification residue', 'issues/environmental-impacts/'),
+        ('wound rotor motor', 'issues/substitution/'),
+        ('hot-deformed magnets', 'producers/daido-electronics/'),
+        ('total-quantity control quota', 'issues/china-rare-earth-regulations/'),
+    ], 5),
+    *_group("company", [
+        ('Noveon', 'producers/noveon-magnetics-san-marcos/'),
+        ('Arafura', 'producers/arafura-nolans/'),
+        ('Kazatomprom', 'producers/sareco-stepnogorsk/'),
+        ('Proterial', 'producers/proterial/'),
+    ], 5),
+    *_group("place", [
+        ('Sillamae', 'producers/neo-silmet/'),
+        ('Fort Worth', 'producers/mp-materials-independence/'),
+        ('Stillwater Oklahoma', 'producers/usa-rare-earth-stillwater/'),
+        ('Saskatoon', 'issues/diversification-canada/'),
+        ('Goiás', 'producers/serra-verde/'),
+        ('Sumter South Carolina', 'producers/evac-magnetics-sumter/'),
+    ], 5),
+    *_group("programme", [
+        ('EU Critical Raw Materials Act', 'issues/eu-critical-raw-materials-act/'),
+        ('ERMA magnets and motors cluster', 'issues/european-raw-materials-alliance/'),
+        ('India 7,280 crore magnet scheme', 'issues/india-magnet-scheme/'),
+        ('Defense Production Act rare earths', 'issues/diversification-united-states/'),
+    ], 5),
+    *_group("misspelt name", [
+        ('Illuka', 'producers/iluka-resources/'),
+        ('Kvanefeld', 'producers/kvanefjeld/'),
+    ], 5),
+    *_group("element", [
+        ('Gd MRI contrast', 'elements/gadolinium/'),
+        ('Yb atomic clock', 'elements/ytterbium/'),
+        ('erbium optical fibre amplifier', 'elements/erbium/'),
+    ], 5),
+]  # fmt: skip
+
 TUNED = [q for q in QUERIES if not q.held_out]
 HELD_OUT = [q for q in QUERIES if q.held_out == 1]
 FRESH = [q for q in QUERIES if q.held_out == 2]
 BLIND = [q for q in QUERIES if q.held_out == 3]
 SECOND_BLIND = [q for q in QUERIES if q.held_out == 4]
+THIRD_BLIND = [q for q in QUERIES if q.held_out == 5]

@@ -93,9 +93,16 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: plant) and "Round Top Texas" (Lynas' Seadrift plant, in Texas); "Arafura Nolans" now expects the Nolans record.
 #: The trade figures added later lifted one more of the second blind set into the first three (36), once the marks of
 #: the tables' cells ("cite", a note's letters "ba", "bb") were kept out of the index: "bad" had found them.
+#: A third blind set (43 queries kept of 60, written the same way by another hand from the built pages' visible text)
+#: was measured once before any change of this session: 30 first (70 %), 37 in the first three; 11 of its 13 misses
+#: were questions. Then three general changes, chosen on the tuned set: a producer's "what and where" ("magnet plant
+#: in United States") no longer holds a query's "US" as the initials of its country (the tuned "does the US produce
+#: rare earths" now finds the United States); words side by side in the order typed weigh three times (was twice);
+#: a page's declared questions weigh like its other names in Pagefind's ranking (8, was 4). Tuned 151 first (156 in
+#: the first three), first held-out 36 (38), the others unchanged, the third blind set unchanged (30 and 37).
 #: The floors are what the sets reach: they guard against getting worse and do not claim the target.
-FIRST_SHARE = {"tuned": 0.96, "held-out": 0.92, "fresh": 0.97, "blind": 0.86, "blind2": 0.76}
-TOP_THREE_SHARE = {"tuned": 0.99, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.92}
+FIRST_SHARE = {"tuned": 0.96, "held-out": 0.94, "fresh": 0.97, "blind": 0.86, "blind2": 0.76, "blind3": 0.69}
+TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.92, "blind3": 0.86}
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])

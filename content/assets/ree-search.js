@@ -275,8 +275,13 @@
   function names(data, e) {
     var meta = data.meta || {};
     var all = [meta.title || "", meta.about || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"));
-    return all.map(function (n) { return words(n).filter(function (w) { return !e.stop.has(w); }); })
-      .filter(function (n) { return n.length; });
+    return all.map(function (n, i) {
+      var name = words(n).filter(function (w) { return !e.stop.has(w); });
+      // What a producer is and where ("magnet plant in United States") names its country, not the page: the
+      // country's initials ("US") there are not a name of the page.
+      name.described = i === 1;
+      return name;
+    }).filter(function (n) { return n.length; });
   }
 
   // How well a page's names match the query: the share of the query's weight its best name holds, and, for a name
@@ -285,7 +290,7 @@
     var total = query.reduce(function (t, q) { return t + weights[q]; }, 0) || 1;
     var best = { share: 0, extra: Infinity };
     names(data, e).forEach(function (name) {
-      var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || initials(q, name); });
+      var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || (!name.described && initials(q, name)); });
       var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
       var spelt = query.filter(function (q) { return !name.some(function (w) { return same(q, w); }); });
       var extra = held.length === query.length ? name.filter(function (w) {

@@ -88,7 +88,7 @@ COUNTRY_QUESTIONS = [
 ]
 #: How much a match in each piece of a page's metadata weighs in ranking (Pagefind's ``metaWeights``; a word of
 #: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh.
-META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 4.0, "about": 0.0}
+META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 8.0, "about": 0.0}
 #: How much each kind of page weighs when the names of two pages match a query equally (records first, as a reader
 #: typing a name wants its record; then articles, the glossary's terms and the views, the pages about the site, and
 #: last the collections' indexes, whose lists hold every word of the records they list).
@@ -129,7 +129,7 @@ CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
 #: from the query than one that holds the word (a word besides the query's weighs 1 to 5); a page that holds the
 #: query's words side by side, in the order typed, weighs this many times more.
 ACRONYM_DISTANCE = 0.5
-SIDE_BY_SIDE = 2.0
+SIDE_BY_SIDE = 3.0
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
