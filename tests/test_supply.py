@@ -249,6 +249,23 @@ def test_alternatives_and_undisclosed_capacities_add_nothing(real: Catalog) -> N
     assert all(c.figure.value is None and c.country != "China" for c in apart)
 
 
+def test_a_shelved_plan_is_listed_and_counted_nowhere(real: Catalog) -> None:
+    """Lynas' Seadrift plant, which its chair said in late 2025 was unlikely to proceed, is shelved: not in the
+    capacities the totals add up, nor among the undisclosed, but listed apart with its capacity and status date."""
+    counted = {c.entry.id for c in plants.capacities(real, outside="China")}
+    assert "lynas-seadrift" not in counted, "data/producers/lynas-seadrift.yml: a shelved plan counted in the totals"
+    assert "lynas-seadrift" not in {c.entry.id for c in plants.undisclosed(real, outside="China")}
+    apart = {c.entry.id: c for c in plants.shelved(real, outside="China")}
+    assert "lynas-seadrift" in apart, "data/producers/lynas-seadrift.yml: status shelved expected"
+    seadrift = apart["lynas-seadrift"]
+    assert (seadrift.figure.value, seadrift.as_of.isoformat()) == (1250, "2025-11-28")
+    for total in plants.by_stage(plants.capacities(real, outside="China")):
+        assert "shelved" not in total.by_status, total.label
+    # A plant with an operating capacity and a shelved expansion: the expansion adds nothing.
+    found = [_capacity("x", "separation", "operating", 1000), _capacity("x", "separation", "shelved", 3000)]
+    assert plants.added(found)[id(found[0].figure)] == 1000 and id(found[1].figure) not in plants.added(found)
+
+
 def test_the_downloads_carry_each_row_with_its_source(real: Catalog) -> None:
     files = export_files(real)
     shares = csv_rows(files["downloads/stage-shares.csv"])
@@ -272,6 +289,9 @@ def test_the_built_page(real_site: Path) -> None:
     assert 'href="../producers/lynas-malaysia/"' in page
     assert 'href="../producers/noveon-magnetics-san-marcos/"' in page  # a plant with its capacity in the table
     assert 'href="../producers/evac-magnetics-sumter/"' in page  # a plant listed without a capacity
+    shelved = page.index("is shelved: its owner has said it is unlikely to go ahead")
+    assert 'href="../producers/lynas-seadrift/"' in page[shelved:], "the shelved plan is not listed after its sentence"
+    assert "1,250 t/yr of <abbr" in page[shelved:] and "shelved as of 28 November 2025" in page[shelved:]
     assert "../downloads/capacity.csv" in page and "../downloads/stage-shares.json" in page
     assert (real_site / "downloads" / "capacity.json").is_file()
 

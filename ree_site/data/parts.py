@@ -159,7 +159,8 @@ class Figure(Cited):
     status: PlantStatus | None = Field(
         None,
         description="Capacity only, and required there: operating, commissioning (starting up), construction or "
-        "planned. A capacity is the plant's total for its product and stage once that status is reached.",
+        "planned; or shelved, a plan its owner has said is unlikely to go ahead (listed, counted in no total). A "
+        "capacity is the plant's total for its product and stage once that status is reached.",
     )
     start_year: Year | None = Field(
         None,

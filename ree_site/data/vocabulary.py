@@ -18,7 +18,7 @@ Category = Literal[
 ]
 Status = Literal["active", "suspended", "ended", "ongoing"]
 #: Where a plant's capacity stands: producing, starting up, being built, or announced.
-PlantStatus = Literal["operating", "commissioning", "construction", "planned"]
+PlantStatus = Literal["operating", "commissioning", "construction", "planned", "shelved"]
 SourceKind = Literal["government", "international", "research", "reference", "company", "civil-society", "news"]
 Measure = Literal[
     "mine-production",
@@ -109,7 +109,11 @@ PLANT_STATUS_LABELS: dict[str, str] = {
     "commissioning": "Commissioning",
     "construction": "Under construction",
     "planned": "Planned",
+    "shelved": "Shelved",
 }
+#: The statuses whose capacity the totals add up, in the order a plant goes through them. A shelved plan (its owner
+#: has said it is unlikely to go ahead, or has stopped work on it) is listed apart and counted nowhere.
+COUNTED_STATUSES = ("operating", "commissioning", "construction", "planned")
 #: Measures that compare with a partner country, and those that must name the element they are about.
 PARTNER_MEASURES = ("import-share", "production-proxy", "exports", "imports")
 #: How a partner is named after each of those measures: "from Myanmar", "to Germany".

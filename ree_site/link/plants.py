@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast, get_args
 
-from ..data.vocabulary import PLANT_STATUS_LABELS, STAGE_LABELS, PlantStatus
+from ..data.vocabulary import COUNTED_STATUSES, PLANT_STATUS_LABELS, STAGE_LABELS, PlantStatus
 from ..errors import Problem
 from . import stats
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..data.parts import Figure
     from .catalog import Catalog
 
-#: The statuses in the order a plant goes through them.
+#: Every status a capacity may name: those the totals count, in the order a plant goes through them, then shelved.
 STATUSES: tuple[str, ...] = get_args(PlantStatus)
 
 
@@ -82,15 +82,25 @@ class Capacity:
 
 
 def capacities(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
-    """Every shown capacity figure of a plant or company (not a country's own), outside the country ``outside``
+    """Every counted capacity figure of a plant or company (not a country's own), outside the country ``outside``
     when given: by stage in the order of the chain (those at no stage last), then status, then size."""
-    return _sorted([c for c in _plant_capacities(catalog, outside) if c.figure.value is not None])
+    return _sorted(
+        [c for c in _plant_capacities(catalog, outside) if c.figure.value is not None and c.status in COUNTED_STATUSES]
+    )
+
+
+def shelved(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
+    """The capacity figures of shelved plans (their owner has said they are unlikely to go ahead), outside the
+    country ``outside`` when given: listed for the record, counted in no total."""
+    return _sorted([c for c in _plant_capacities(catalog, outside) if c.status not in COUNTED_STATUSES])
 
 
 def undisclosed(catalog: Catalog, outside: str | None = None) -> list[Capacity]:
     """The capacity figures without a value (a plant whose owner has not disclosed its capacity), outside the
     country ``outside`` when given: the plant and its status are known, though nothing of it adds to a total."""
-    return _sorted([c for c in _plant_capacities(catalog, outside) if c.figure.value is None])
+    return _sorted(
+        [c for c in _plant_capacities(catalog, outside) if c.figure.value is None and c.status in COUNTED_STATUSES]
+    )
 
 
 def _plant_capacities(catalog: Catalog, outside: str | None) -> list[Capacity]:
@@ -127,7 +137,7 @@ def added(found: list[Capacity]) -> dict[int, float]:
     adds: dict[int, float] = {}
     for latest in groups.values():
         reached = 0.0
-        for status in STATUSES:
+        for status in COUNTED_STATUSES:
             found_at = latest.get(status)
             if found_at is not None:
                 value = found_at.figure.value or 0
@@ -158,7 +168,7 @@ def by_stage(found: list[Capacity]) -> list[StageTotal]:
     adds = added(found)
     totals: dict[str | None, StageTotal] = {}
     for capacity in found:
-        total = totals.setdefault(capacity.stage, StageTotal(capacity.stage, dict.fromkeys(STATUSES, 0.0), []))
+        total = totals.setdefault(capacity.stage, StageTotal(capacity.stage, dict.fromkeys(COUNTED_STATUSES, 0.0), []))
         total.members.append(capacity)
         total.by_status[capacity.status] += adds.get(id(capacity.figure), 0.0)
     return list(totals.values())
@@ -172,5 +182,6 @@ __all__ = [
     "added",
     "by_stage",
     "capacities",
+    "shelved",
     "undisclosed",
 ]

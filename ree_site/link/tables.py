@@ -158,11 +158,11 @@ def _stage_shares(catalog: Catalog) -> Iterable[list[Any]]:
 
 def _capacity(catalog: Catalog) -> Iterable[list[Any]]:
     found = plants.capacities(catalog)
-    adds = plants.added(found)
+    adds = plants.added(found)  # a shelved plan adds nothing
     return (
         [c.entry.id, c.name, c.country, c.stage, f.product, c.status, f.start_year, c.as_of.isoformat(),
          f.year, _num(f.value), f.qualifier, f.unit, _num(adds.get(id(f), 0.0)), f.source, f.note]
-        for c in found
+        for c in found + plants.shelved(catalog)
         for f in (c.figure,)
     )  # fmt: skip
 

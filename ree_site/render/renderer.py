@@ -42,6 +42,7 @@ from ..data.text import (
 from ..data.tracking import recording
 from ..data.vocabulary import (
     CATEGORY_LABELS,
+    COUNTED_STATUSES,
     FOLDERS,
     GROUP_LABELS,
     KIND_LABELS,
@@ -152,6 +153,7 @@ class Renderer:
             category_labels=CATEGORY_LABELS,
             stage_labels=STAGE_LABELS,
             plant_status_labels=PLANT_STATUS_LABELS,
+            counted_statuses=COUNTED_STATUSES,
             source_kind_labels=SOURCE_KIND_LABELS,
             group_labels=GROUP_LABELS,
             view_pages=VIEW_PAGES,

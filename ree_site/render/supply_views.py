@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 from markupsafe import Markup
 
 from ..data.text import number, percent
-from ..data.vocabulary import PLANT_STATUS_LABELS, STAGE_LABELS
+from ..data.vocabulary import COUNTED_STATUSES, PLANT_STATUS_LABELS, STAGE_LABELS
 from ..link import plants, stats, supply
 from .chart_views import ChartViews
 from .flow_chart import Part, Row, flow_chart, stacked_chart
@@ -113,6 +113,10 @@ class SupplyViews(ChartViews):
         """The plants outside the largest producer whose capacity is not disclosed, with their status."""
         return plants.undisclosed(self.catalog, outside=self.leader_country())
 
+    def shelved(self) -> list[plants.Capacity]:
+        """The shelved plans outside the largest producer, with their capacity and status date."""
+        return plants.shelved(self.catalog, outside=self.leader_country())
+
     def capacity_totals(self) -> list[plants.StageTotal]:
         return plants.by_stage(self.capacities())
 
@@ -137,7 +141,7 @@ class SupplyViews(ChartViews):
         outside = self.leader_country() or "the largest producer"
         return stacked_chart(
             rows,
-            order=list(PLANT_STATUS_LABELS.values()),
+            order=[PLANT_STATUS_LABELS[s] for s in COUNTED_STATUSES],
             title=f"Capacity of the plants outside {outside} by stage and status (t/yr)",
             caption=f"The capacity of the plants outside {outside} that the records give, in tonnes a year, by stage "
             "of the chain and by the plants' status. A plant's expansion counts once: each status adds what the "
