@@ -332,3 +332,15 @@ def test_the_built_page_names_japan_at_the_magnet_stage_with_its_source(real_sit
         r'<td[^>]*>5.6 %</td>\s*<td[^>]*>[^<]*</td>\s*<td><a href="../producers/japan/">Japan</a> \(69.6 %\)</td>',
         page,
     ), "data/producers/japan.yml: the 'what if' table does not make Japan the largest magnet maker without China"
+
+
+def test_a_plant_page_gives_each_capacity_its_status(real_site: Path) -> None:
+    """A capacity is read with its status: the plant's own figures table says it, with the start and the date a
+    source confirmed it."""
+    for record, status in (
+        ("lynas-seadrift", "shelved, as of 28 November 2025"),
+        ("evac-magnetics-sumter", "under construction, start 2025, as of 9 April 2024"),
+    ):
+        page = (real_site / "producers" / record / "index.html").read_text(encoding="utf-8")
+        table = page[page.index('id="all-figures"') :]
+        assert status in table, f"data/producers/{record}.yml: capacity status {status!r} not on its page"
