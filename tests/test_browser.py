@@ -101,7 +101,7 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: a page's declared questions weigh like its other names in Pagefind's ranking (8, was 4). Tuned 151 first (156 in
 #: the first three), first held-out 36 (38), the others unchanged, the third blind set unchanged (30 and 37).
 #: The floors are what the sets reach: they guard against getting worse and do not claim the target.
-FIRST_SHARE = {"tuned": 0.96, "held-out": 0.94, "fresh": 0.97, "blind": 0.86, "blind2": 0.76, "blind3": 0.69}
+FIRST_SHARE = {"tuned": 0.967, "held-out": 0.947, "fresh": 0.97, "blind": 0.86, "blind2": 0.76, "blind3": 0.69}
 TOP_THREE_SHARE = {"tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.94, "blind2": 0.92, "blind3": 0.86}
 
 
