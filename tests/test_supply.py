@@ -344,3 +344,23 @@ def test_a_plant_page_gives_each_capacity_its_status(real_site: Path) -> None:
         page = (real_site / "producers" / record / "index.html").read_text(encoding="utf-8")
         table = page[page.index('id="all-figures"') :]
         assert status in table, f"data/producers/{record}.yml: capacity status {status!r} not on its page"
+
+
+def test_the_iea_charts_mining_shares_are_recorded_but_not_mixed_with_the_explorers(real: Catalog) -> None:
+    """The IEA chart's 2024 mining shares of the magnet rare earths rest on another world total than the data
+    explorer's tonnages the site divides: each is kept as an alternative on its country's record (Laos's is the
+    only share the site has for it), and the 2024 mining stage of the magnet elements keeps the explorer's."""
+    group = ("praseodymium", "neodymium", "terbium", "dysprosium")
+    chart = {"china": 58.9, "myanmar": 17.0, "united-states": 9.6, "australia": 4.5, "laos": 4.3, "brazil": 0.6}
+    for record, share in chart.items():
+        found = [
+            f
+            for f in real.get("producer", record).record.figures
+            if f.measure == "share-mining" and f.source == MAGNET_SOURCE and f.year == 2024
+        ]
+        where = f"data/producers/{record}.yml: IEA chart mining share 2024"
+        assert [(f.value, f.alternative, tuple(f.elements)) for f in found] == [(share, True, group)], where
+    mining = next(s for s in supply.chain(real, tuple(sorted(group))) if s.stage == "mining")
+    named = {b.entry.id: b.share for b in mining.named if b.entry is not None}
+    assert mining.year == 2024 and "laos" not in named, named
+    assert named["china"] == pytest.approx(61), "the explorer's 61 % (45.787 of 75.099 thousand t) is the one shown"

@@ -82,7 +82,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "computed": (
         "boolean",
         "True for a value the site computes rather than reads (the rest of the world: 100 % less the named "
-        "countries; an origin's tonnes from the share of a total its source prints).",
+        "countries; a share from two tonnages; an origin's tonnes from the share of a total its source prints).",
     ),
     "start_year": ("integer", "The year the capacity started, or is expected to start, producing."),
     "status_as_of": ("date", "The day a source last confirmed the status (else the record's review date)."),
