@@ -19,12 +19,6 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 
-def from_share(figure: Figure) -> bool:
-    """Whether ``figure``'s tonnes are the site's arithmetic from a share its source prints (``computed``), not
-    tonnes as the source reports them."""
-    return figure.computed
-
-
 def when(figure: Figure) -> float:
     """Where a figure lies on a time axis counted in years: a year's total at the middle of its year (2025.5), a
     month's at the middle of its month (April 2025 at 2025 + 3.5/12)."""
@@ -135,14 +129,4 @@ def markers(catalog: Catalog, reporter: Entry[Record], start: float, end: float)
     ]
 
 
-__all__ = [
-    "Marker",
-    "TradeSeries",
-    "event_time",
-    "from_share",
-    "markers",
-    "policy_events",
-    "reporters",
-    "trade_series",
-    "when",
-]
+__all__ = ["Marker", "TradeSeries", "event_time", "markers", "policy_events", "reporters", "trade_series", "when"]

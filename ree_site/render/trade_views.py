@@ -158,10 +158,10 @@ class TradeViews(ChartViews):
     @staticmethod
     def share_rows(rows: list[TradeSeries]) -> list[tuple[str, int, list[int]]]:
         """Of the partner series ``rows``, the figures whose tonnes the site worked out from a share its source
-        prints (:func:`trade.from_share`): for each flow holding some, the flow, how many and their years."""
+        prints (``computed``): for each flow holding some, the flow, how many and their years."""
         found = []
         for flow in FLOW_ORDER:
-            figures = [f for s in rows if s.measure == flow for f in s.figures if trade.from_share(f)]
+            figures = [f for s in rows if s.measure == flow for f in s.figures if f.computed]
             if figures:
                 found.append((flow, len(figures), sorted({f.year for f in figures})))
         return found
