@@ -25,6 +25,11 @@ The third blind set (``held_out=5``) was written on 6 December 2026 the same way
 text of the built pages only (no search code, index, declared names or questions, nor the other sets): 60 queries,
 of which the 17 that repeat a query of the other sets word for word were dropped and 43 kept. It was measured once
 before the session's changes to the ranking: 30 first (70 %), 37 in the first three.
+
+The fourth blind set (``held_out=6``) was written on 6 December 2026 the same way, by a fourth hand, from the visible
+text of the built pages only (24 questions of 60, worded as readers would rather than as the pages are): the 20 that
+repeat a query of the other sets word for word were dropped and 40 kept. It was measured once before the changes
+that followed: 33 first (82 %), 36 in the first three.
 """
 
 from __future__ import annotations
@@ -526,9 +531,66 @@ QUERIES += [
     ], 5),
 ]  # fmt: skip
 
+#: The fourth blind set (``held_out=6``): see the module's docstring.
+QUERIES += [
+    *_group("question", [
+        ('what gives old TV screens their red colour', 'elements/europium/'),
+        ('which rare earth is in MRI contrast dye', 'elements/gadolinium/'),
+        ('which rare earth makes aluminum stronger', 'elements/scandium/'),
+        ('what rare earth do the most accurate atomic clocks use', 'elements/ytterbium/'),
+        ('can rare earths ease bone pain in cancer patients', 'elements/samarium/'),
+        ('which rare earth has to be made in a nuclear reactor', 'elements/promethium/'),
+        ("how much do workers earn in Myanmar's rare earth mines", 'issues/artisanal-mining-and-labour/'),
+        ('is it true that Japan keeps its rare earth stockpile secret', 'issues/strategic-stockpiles/'),
+        ('which country makes the most rare earth magnets after China', 'producers/japan/'),
+        ('which country was the fifth biggest rare earth miner in 2025', 'producers/thailand/'),
+        ("why can't the Kuannersuit deposit in Greenland be mined", 'producers/kvanefjeld/'),
+        ("what happened to Lynas's plant in Texas", 'producers/lynas-seadrift/'),
+        ('how much did the Pentagon pay for its stake in MP Materials', 'issues/diversification-united-states/'),
+        ('who owns the Bayan Obo mine', 'producers/bayan-obo/'),
+        ('why did Neo Performance Materials sell its factories in China', 'producers/neo-performance-materials/'),
+        ('how does rare earth ore get turned into a magnet', 'blog/2026/11/20/from-mine-to-magnet/'),
+        ('why do governments see rare earths as a national security risk', 'blog/2026/11/18/why-rare-earth-supply-is-a-security-question/'),
+        ("which countries are trying to build rare earth supply chains that don't rely on China", 'blog/2026/11/27/building-rare-earth-supply-outside-china/'),
+        ("what went wrong with Canada's first rare earth mine", 'issues/diversification-canada/'),
+        ('apart from China who can refine dysprosium and terbium', 'issues/heavy-ree-separation-outside-china/'),
+        ('what happens if one country stops supplying rare earths', 'supply-chain/'),
+        ("is China's grip stronger on mining or on magnet making", 'issues/supply-concentration/'),
+        ('which rare earth costs the most per kilogram', 'prices/'),
+    ], 6),
+    *_group("term", [
+        ('erbium-doped fibre amplifier', 'elements/erbium/'),
+        ('radionuclide therapy', 'elements/lutetium/'),
+        ('reserves vs resources', 'glossary/#reserves'),
+    ], 6),
+    *_group("company", [
+        ('e-VAC', 'producers/evac-magnetics-sumter/'),
+        ('Shin Etsu', 'producers/shin-etsu-chemical/'),
+    ], 6),
+    *_group("place", [
+        ('Goias', 'producers/serra-verde/'),
+        ('Shandong', 'producers/weishan/'),
+        ('Stepnogorsk', 'producers/sareco-stepnogorsk/'),
+        ('Nigeria', 'producers/nigeria/'),
+    ], 6),
+    *_group("programme", [
+        ('Rare Earth Management Regulations', 'issues/china-rare-earth-regulations/'),
+        ('Critical Minerals Strategy 2023-2030', 'issues/diversification-australia/'),
+        ('REPM scheme', 'issues/india-magnet-scheme/'),
+    ], 6),
+    *_group("misspelt name", [
+        ('neodymuim', 'elements/neodymium/'),
+        ('yttirum', 'elements/yttrium/'),
+        ('Mynamar rare earths', 'producers/myanmar/'),
+        ('Greeland', 'producers/greenland/'),
+        ('Solvey La Rochelle', 'producers/solvay-la-rochelle/'),
+    ], 6),
+]  # fmt: skip
+
 TUNED = [q for q in QUERIES if not q.held_out]
 HELD_OUT = [q for q in QUERIES if q.held_out == 1]
 FRESH = [q for q in QUERIES if q.held_out == 2]
 BLIND = [q for q in QUERIES if q.held_out == 3]
 SECOND_BLIND = [q for q in QUERIES if q.held_out == 4]
 THIRD_BLIND = [q for q in QUERIES if q.held_out == 5]
+FOURTH_BLIND = [q for q in QUERIES if q.held_out == 6]

@@ -18,6 +18,7 @@ from ree_site.outputs.search_entries import entries, page_url
 from ree_site.outputs.search_index import FOLDER, SETTINGS, everyday, index_site, read_vocabulary, words
 from ree_site.render.search import (
     CORRECTION,
+    COUNTRY_ADJECTIVES,
     GENERAL_WEIGHT,
     KINDS,
     STOP_WORDS,
@@ -142,6 +143,16 @@ def test_the_settings_carry_the_policy() -> None:
     assert "which" in settings["stopWords"] and "neodymium" not in STOP_WORDS
     assert settings["correction"] == CORRECTION
     assert 0 < settings["generalWeight"] == GENERAL_WEIGHT < 1
+    assert "" in settings["endings"] and {"s", "ed", "ing", "er"} <= set(settings["endings"])
+    assert settings["adjectives"]["china"] == "chinese" and settings["adjectives"]["myanmar"] == "burmese"
+    assert settings["apart"] > 0 and settings["leads"] >= 1 and settings["opening"] > 0 and settings["leadBoost"] > 0
+
+
+def test_country_adjectives_are_single_words_of_english() -> None:
+    """Each pair is a country's name and its adjective, one lower-case word each, as the script compares them."""
+    for name, adjective in COUNTRY_ADJECTIVES.items():
+        assert words(name) == [name] and words(adjective) == [adjective], (name, adjective)
+        assert name != adjective
 
 
 def test_everyday_words_are_those_common_in_english() -> None:

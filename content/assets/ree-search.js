@@ -49,11 +49,22 @@
         common: settings.common,
         general: new Set(settings.general || []),
         vocabulary: settings.vocabulary,
+        kin: kin(settings.adjectives || {}),
         words: Object.keys(settings.vocabulary),
       };
     });
     engine.catch(function () { engine = null; });
     return engine;
+  }
+
+  // Each country's name and adjective, both ways.
+  function kin(adjectives) {
+    var both = {};
+    Object.keys(adjectives).forEach(function (name) {
+      both[name] = adjectives[name];
+      if (!(adjectives[name] in both)) both[adjectives[name]] = name;
+    });
+    return both;
   }
 
   // Words as the index holds them: lower case, accents and punctuation off.
@@ -186,12 +197,16 @@
     // A page may lack every word of everyday English in a question and still answer it.
     var topicalOnly = terms.filter(function (t) { return !e.general.has(t); });
     if (topicalOnly.length && topicalOnly.length < terms.length - 2) searches.push(topicalOnly);
+    // A country's name is also searched as its adjective, and the adjective as the name ("China", "Chinese").
+    searches.slice().forEach(function (subset) {
+      if (subset.some(function (t) { return e.kin[t]; })) searches.push(subset.map(function (t) { return e.kin[t] || t; }));
+    });
+    terms.forEach(function (t) { if (e.kin[t] && !(e.kin[t] in weights)) weights[e.kin[t]] = weights[t]; });
     var pool = new Map();
     for (var subset of searches) {
       var share = Math.pow(sum(subset, weights) / total, 2);
-      (await pf.search(subset.join(" "), options)).results.forEach(function (r) {
-        var had = pool.get(r.id);
-        if (!had || had.score < r.score * share) pool.set(r.id, { result: r, score: r.score * share });
+      (await pf.search(subset.join(" "), options)).results.forEach(function (r, i) {
+        add(pool, r, subset, r.score * share).lead |= i < e.settings.leads;
       });
     }
     if (pool.size < e.settings.few && terms.length > 2) {
@@ -209,7 +224,7 @@
           var found = (await pf.search(some.join(" "), options)).results;
           if (!found.length) continue;
           var part = Math.pow(sum(some, weights) / total, 2);
-          found.forEach(function (r) { if (!pool.has(r.id)) pool.set(r.id, { result: r, score: r.score * part }); });
+          found.forEach(function (r) { if (!pool.has(r.id)) add(pool, r, some, r.score * part); });
           break;
         }
       }
@@ -217,8 +232,20 @@
     return Array.from(pool.values()).sort(function (a, b) { return b.score - a.score; });
   }
 
+  // A page's best score, and its score for each set of words searched (see `held` in rerank).
+  function add(pool, r, subset, score) {
+    var had = pool.get(r.id);
+    if (!had) pool.set(r.id, had = { result: r, score: score, by: [] });
+    had.by.push({ terms: subset, score: score });
+    if (had.score < score) {
+      had.score = score;
+      had.result = r;
+    }
+    return had;
+  }
+
   function scored(results, share) {
-    return results.map(function (r) { return { result: r, score: r.score * share }; });
+    return results.map(function (r) { return { result: r, score: r.score * share, by: [] }; });
   }
 
   // The words to look up, and the words a page's names are matched against. Common English words ("what", "the")
@@ -259,6 +286,27 @@
     return shared >= Math.max(4, shorter - 2);
   }
 
+  // The word itself or one of its forms (scan, scans, scanned, scanner) among `own`, a page's words; not a longer
+  // word that merely starts with it (scandium), which Pagefind's search by the start of words also finds. A root is
+  // the word, or the word less one ending of the settings' list; a form is a root with one ending of that list.
+  function holds(q, own, endings, kin) {
+    if (own.has(q) || q.length < 3 || (kin && kin[q] && own.has(kin[q]))) return true;
+    if (/\d/.test(q)) return false;
+    var roots = [q];
+    endings.forEach(function (end) {
+      if (end && q.length - end.length >= 3 && q.endsWith(end)) roots.push(q.slice(0, q.length - end.length));
+    });
+    for (var w of own) {
+      for (var root of roots) {
+        if (!w.startsWith(root)) continue;
+        var rest = w.slice(root.length);
+        // ... or with its last letter doubled before the ending (stop, stopped; ship, shipping).
+        if (endings.indexOf(rest) >= 0 || (rest[0] === root[root.length - 1] && endings.indexOf(rest.slice(1)) >= 0)) return true;
+      }
+    }
+    return false;
+  }
+
   // An abbreviation of words of the name, as "eu" of "European Union" or "crma" of "Critical Raw Materials Act";
   // with `word`, whether that word is one of them.
   function initials(q, name, word) {
@@ -284,6 +332,14 @@
     }).filter(function (n) { return n.length; });
   }
 
+  // Whether `name` holds the query's words one after another, in the order typed.
+  function together(query, name) {
+    for (var i = 0; i + query.length <= name.length; i++) {
+      if (query.every(function (q, k) { return same(q, name[i + k]); })) return true;
+    }
+    return false;
+  }
+
   // How well a page's names match the query: the share of the query's weight its best name holds, and, for a name
   // that holds every word, the weight of the words it has besides (the fewer, the closer the name is to the query).
   function nameMatch(query, weights, data, e) {
@@ -299,29 +355,61 @@
       // A name that holds a word only as its initials ("HHI" of "Herfindahl–Hirschman index") is a little further
       // from the query than one that holds the word itself, and nearer than one with another word besides.
       extra += e.settings.acronym * spelt.length;
+      // A name that holds the words apart ("how much rare earth does India mine" for "Indian rare earths") is further
+      // from the query than one that holds them side by side, in the order typed.
+      if (held.length === query.length && query.length > 1 && !together(query, name)) extra += e.settings.apart;
       if (share > best.share || (share === best.share && extra < best.extra)) best = { share: share, extra: extra };
     });
     return best;
   }
 
+  // A page's score on the words it holds: Pagefind finds a word as the start of longer ones ("scans" in
+  // "scandium", "mine" in "minerals"), so for each set of words searched, the page's score is scaled by the square
+  // of the share of that set's weight it holds as words or their forms, and the best of these is kept.
+  function held(found, own, weights, e) {
+    if (!found.by.length) return found.score;
+    var endings = e.settings.endings;
+    return Math.max.apply(null, found.by.map(function (b) {
+      var all = sum(b.terms, weights);
+      var kept = sum(b.terms.filter(function (t) { return holds(t, own, endings, e.kin); }), weights);
+      return all > 0 ? b.score * Math.pow(kept / all, 2) : b.score;
+    }));
+  }
+
   // Pagefind's best results ordered again: pages one of whose names holds every word of the query first, the
   // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold
   // (times the settings' nameBoost).
-  async function rerank(results, terms, filters, e, seen) {
+  async function rerank(results, terms, filters, e, seen, question) {
     var query = terms.filter(function (q) { return !e.stop.has(q); });
     if (!query.length) query = terms;
-    var top = results.slice(0, e.settings.reranked);
+    // The best by score, and the pages that led any of the searches of some of the query's words (a page whose
+    // names hold the query's telling words may lack its others: "why did Neo Performance Materials sell ...").
+    var top = results.slice(0, e.settings.reranked).concat(results.slice(e.settings.reranked).filter(function (r) { return r.lead; }));
     var data = await Promise.all(top.map(function (r) { return r.result.data(); }));
     var weights = {};
     for (var q of query) weights[q] = await weight(q, filters, e, seen);
+    for (var r of top) {
+      for (var b of r.by) for (var t of b.terms) if (!(t in weights)) weights[t] = await weight(t, filters, e, seen);
+    }
     var rows = data.map(function (d, i) {
       var match = nameMatch(query, weights, d, e);
       var weight = e.settings.kinds[(d.meta || {}).kind] || 1;
-      // A page that holds the words side by side, in the order typed ("largest rare-earth mine"), counts twice.
-      if (query.length > 1 && (" " + words(d.content || "").join(" ") + " ").indexOf(" " + query.join(" ") + " ") >= 0) {
+      var text = words(d.content || "");
+      // A page that holds the words side by side, in the order typed ("largest rare-earth mine"), weighs the
+      // settings' sideBySide times more.
+      if (query.length > 1 && (" " + text.join(" ") + " ").indexOf(" " + query.join(" ") + " ") >= 0) {
         weight *= e.settings.sideBySide;
       }
-      return { data: d, full: match.extra < Infinity, extra: match.extra, score: top[i].score * weight * (1 + e.settings.nameBoost * match.share) };
+      var own = new Set(text);
+      names(d, e).forEach(function (name) { name.forEach(function (w) { own.add(w); }); });
+      // A page whose opening words hold the telling words of a question (a query with words such as "how" or
+      // "the") answers it there: its weight is raised by the square of the share of them the opening holds.
+      if (question) {
+        var opening = new Set(text.slice(0, e.settings.opening));
+        var lead = sum(query.filter(function (q) { return holds(q, opening, e.settings.endings, e.kin); }), weights) / (sum(query, weights) || 1);
+        weight *= 1 + e.settings.leadBoost * lead * lead;
+      }
+      return { data: d, full: match.extra < Infinity, extra: match.extra, score: held(top[i], own, weights, e) * weight * (1 + e.settings.nameBoost * match.share) };
     });
     rows.sort(function (a, b) {
       if (a.full !== b.full) return a.full ? -1 : 1;
@@ -436,7 +524,8 @@
     var found = typed.length ? await find(terms.searched, filters, e, seen)
       : scored((await e.pagefind.search(null, { filters: filters })).results, 1);
     if (run !== latest) return;
-    var shown = typed.length ? await rerank(found, terms.named, filters, e, seen)
+    var question = fixed.some(function (w) { return e.stop.has(w); });
+    var shown = typed.length ? await rerank(found, terms.named, filters, e, seen, question)
       : await Promise.all(found.slice(0, e.settings.results).map(function (r) { return r.result.data(); }));
     shown = shown.slice(0, e.settings.results);
     if (run !== latest) return;

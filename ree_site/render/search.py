@@ -129,10 +129,42 @@ CORRECTION: list[tuple[int, int]] = [(4, 1), (7, 2)]
 #: from the query than one that holds the word (a word besides the query's weighs 1 to 5); a page that holds the
 #: query's words side by side, in the order typed, weighs this many times more.
 ACRONYM_DISTANCE = 0.5
+APART_DISTANCE = 2.0
 SIDE_BY_SIDE = 3.0
+#: The endings that make one word's forms (scan, scans, scanned, scanner, scanning; mine, mined, miner, mining):
+#: a page holds a query's word when it holds the word, or its root (the word less one of these endings) with one of
+#: them; a longer word that merely starts with it (scandium, minerals), which Pagefind also finds, is not the word.
+ENDINGS = sorted(
+    set(
+        """
+        s es e ed d ing er ers est y ies ied ly al ally ic ical ics ion ions ation ations ment ments ery eries ity
+        ities ive or ors ist ists ism ness ise ize ised ized ises izes ising izing ate ated ates ating ant ants ance
+        ence ent ency able ible ure ures an ans ian ians ese n
+        """.split()  # noqa: SIM905 - a list of word endings reads better as one text
+    )
+    | {""}
+)
+#: A country's name and the adjective English makes of it (a page says "its Chinese plants", a reader types "its plants
+#: in China"): a query's word of either column is also searched as the other. General English, as the stop words
+#: are: the countries of the world's rare-earth trade and their neighbours, not a list of the site's pages.
+COUNTRY_ADJECTIVES: dict[str, str] = {
+    "africa": "african", "america": "american", "argentina": "argentinian", "australia": "australian",
+    "austria": "austrian", "belgium": "belgian", "brazil": "brazilian", "britain": "british",
+    "burundi": "burundian", "canada": "canadian", "chile": "chilean", "china": "chinese", "estonia": "estonian",
+    "europe": "european", "finland": "finnish", "france": "french", "germany": "german", "greenland": "greenlandic",
+    "india": "indian", "indonesia": "indonesian", "italy": "italian", "japan": "japanese", "kazakhstan": "kazakh",
+    "korea": "korean", "laos": "laotian", "madagascar": "malagasy", "malaysia": "malaysian",
+    "mongolia": "mongolian", "myanmar": "burmese", "netherlands": "dutch", "nigeria": "nigerian",
+    "norway": "norwegian", "philippines": "filipino", "poland": "polish", "russia": "russian", "spain": "spanish",
+    "sweden": "swedish", "taiwan": "taiwanese", "tanzania": "tanzanian", "thailand": "thai", "turkey": "turkish",
+    "ukraine": "ukrainian", "vietnam": "vietnamese",
+}  # fmt: skip
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
+LEADS = 2
+OPENING = 80
+LEAD_BOOST = 1.0
 #: How much the share of a query's weight that a page's names hold raises its score (a page whose names hold
 #: half the query's weight weighs 1 + 2 × 0.5 = 2 times its score).
 NAME_BOOST = 2.0
@@ -242,8 +274,14 @@ def client_settings() -> dict[str, Any]:
         "stopWords": sorted(STOP_WORDS),
         "correction": CORRECTION,
         "acronym": ACRONYM_DISTANCE,
+        "apart": APART_DISTANCE,
+        "endings": ENDINGS,
+        "adjectives": COUNTRY_ADJECTIVES,
         "sideBySide": SIDE_BY_SIDE,
         "reranked": RERANKED,
+        "leads": LEADS,
+        "opening": OPENING,
+        "leadBoost": LEAD_BOOST,
         "nameBoost": NAME_BOOST,
         "generalWeight": GENERAL_WEIGHT,
         "leftOut": LEFT_OUT,
