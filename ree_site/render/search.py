@@ -147,18 +147,24 @@ ENDINGS = sorted(
 #: A country's name and the adjective English makes of it (a page says "its Chinese plants", a reader types "its plants
 #: in China"): a query's word of either column is also searched as the other. General English, as the stop words
 #: are: the countries of the world's rare-earth trade and their neighbours, not a list of the site's pages.
-COUNTRY_ADJECTIVES: dict[str, str] = {
-    "africa": "african", "america": "american", "argentina": "argentinian", "australia": "australian",
-    "austria": "austrian", "belgium": "belgian", "brazil": "brazilian", "britain": "british",
-    "burundi": "burundian", "canada": "canadian", "chile": "chilean", "china": "chinese", "estonia": "estonian",
-    "europe": "european", "finland": "finnish", "france": "french", "germany": "german", "greenland": "greenlandic",
-    "india": "indian", "indonesia": "indonesian", "italy": "italian", "japan": "japanese", "kazakhstan": "kazakh",
-    "korea": "korean", "laos": "laotian", "madagascar": "malagasy", "malaysia": "malaysian",
-    "mongolia": "mongolian", "myanmar": "burmese", "netherlands": "dutch", "nigeria": "nigerian",
-    "norway": "norwegian", "philippines": "filipino", "poland": "polish", "russia": "russian", "spain": "spanish",
-    "sweden": "swedish", "taiwan": "taiwanese", "tanzania": "tanzanian", "thailand": "thai", "turkey": "turkish",
-    "ukraine": "ukrainian", "vietnam": "vietnamese",
-}  # fmt: skip
+_ADJECTIVES = """
+    africa african, america american, argentina argentinian, australia australian, austria austrian,
+    belgium belgian, brazil brazilian, britain british, burundi burundian, canada canadian, chile chilean,
+    china chinese, estonia estonian, europe european, finland finnish, france french, germany german,
+    greenland greenlandic, india indian, indonesia indonesian, italy italian, japan japanese, kazakhstan kazakh,
+    korea korean, laos laotian, madagascar malagasy, malaysia malaysian, mongolia mongolian, myanmar burmese,
+    netherlands dutch, nigeria nigerian, norway norwegian, philippines filipino, poland polish, russia russian,
+    spain spanish, sweden swedish, taiwan taiwanese, tanzania tanzanian, thailand thai, turkey turkish,
+    ukraine ukrainian, vietnam vietnamese
+    """  # a table of words reads better as one text, like the stop words
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, adjective = text.split()
+    return name, adjective
+
+
+COUNTRY_ADJECTIVES: dict[str, str] = dict(_pair(text) for text in _ADJECTIVES.split(","))
 #: How many of Pagefind's best results are ordered again by how well their names match the query, how many a
 #: query shows, and how many sections under each.
 RERANKED = 15
