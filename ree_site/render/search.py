@@ -100,8 +100,8 @@ KIND_WEIGHTS: dict[str, float] = {
 RANKING: dict[str, float] = {"pageLength": 0.5}
 #: Words that carry no topic: a query drops them before it is searched, unless they are all it has (or its other
 #: words are on most pages). A general English list (the articles, pronouns, auxiliaries and question words, and
-#: the words that ask what a term means), not a list of the site's own words. A word typed in capitals ("US") is
-#: never one of them.
+#: the words that ask what a term means, and adverbs and connectives such as "less", "since" or "whether"), not a
+#: list of the site's own words. A word typed in capitals ("US") is never one of them.
 STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before being below between
@@ -110,7 +110,8 @@ STOP_WORDS = frozenset(
     now of off on once only or other our ours ourselves out over own same she should so some such than that the
     their theirs them themselves then there these they this those through to too under until up very was we were
     what when where which while who whom why will with would you your yours yourself yourselves mean means
-    meaning definition define much many
+    meaning definition define much many less least since also become becomes became every whether else ever yet
+    still already another either neither upon via
     """.split()  # noqa: SIM905 - a list of words reads better as one text
 )
 #: A word in the text of more than this share of the pages is one of the site's common words (on this site "rare"
