@@ -108,11 +108,12 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: than one holding them side by side. Tuned 152 first (was 151), first held-out 36, second 38 (was 39), blind 53
 #: (51), blind2 32 (30; 35 in the first three, was 36), blind3 32 (30), blind4 35 (33).
 #: Then "less", "least", "since", "become" and a few more function words joined the stop words (the rare "less" had
-#: outweighed "concentrated"): blind3 33 (38 → 39 in the first three), the others unchanged.
+#: outweighed "concentrated"): blind3 33 (38 → 39 in the first three), the others unchanged. Then the questions
+#: every element's or country's page answers alike weigh 4, a page's own 8: blind4 36.
 #: The floors are what the sets reach: they guard against getting worse and do not claim the target.
 FIRST_SHARE = {
     "tuned": 0.974, "held-out": 0.947, "fresh": 0.95, "blind": 0.898, "blind2": 0.82, "blind3": 0.767,
-    "blind4": 0.875,
+    "blind4": 0.9,
 }  # fmt: skip
 TOP_THREE_SHARE = {
     "tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.949, "blind2": 0.897, "blind3": 0.906, "blind4": 0.95,

@@ -50,10 +50,11 @@ def test_a_record_tells_the_search_its_kind_names_and_filters() -> None:
     }  # fmt: skip
     country = record_search(producer(name="China", kind="country", country="China"))
     assert country["aliases"] == ["China"] and country["about"] == "Country"
-    assert any("How much rare earth does China mine" in q for q in country["questions"])
+    assert any("How much rare earth does China mine" in q for q in country["typical"])
+    assert "questions" not in country  # the questions every country's page answers alike are "typical"
     # The world's totals are a page of their own, filed under no country.
     world = record_search(producer(name="World total", kind="country", country="World", aggregate="world"))
-    assert "country" not in world and "questions" not in world
+    assert "country" not in world and "typical" not in world
 
 
 def test_an_element_is_found_by_its_symbol_and_the_questions_its_page_answers(data_dir: Path) -> None:
@@ -64,7 +65,7 @@ def test_an_element_is_found_by_its_symbol_and_the_questions_its_page_answers(da
     search = record_search(element)
     assert search["kind"] == "element"
     assert search["aliases"] == ["Nd"]
-    assert "Who discovered Neodymium?" in search["questions"]
+    assert "Who discovered Neodymium?" in search["typical"]
 
 
 def test_an_issue_and_a_view() -> None:
@@ -138,7 +139,9 @@ def test_words_as_the_search_compares_them() -> None:
 
 def test_the_settings_carry_the_policy() -> None:
     settings = client_settings()
-    assert settings["ranking"]["metaWeights"]["aliases"] > settings["ranking"]["metaWeights"]["title"]
+    weights = settings["ranking"]["metaWeights"]
+    assert weights["aliases"] > weights["title"]
+    assert weights["questions"] > weights["typical"] > 1  # a page's own questions over those all of its kind share
     assert set(settings["kinds"]) == set(KINDS.values())
     assert "which" in settings["stopWords"] and "neodymium" not in STOP_WORDS
     assert settings["correction"] == CORRECTION

@@ -322,7 +322,7 @@
   // its topical words.
   function names(data, e) {
     var meta = data.meta || {};
-    var all = [meta.title || "", meta.about || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"));
+    var all = [meta.title || "", meta.about || ""].concat((meta.aliases || "").split(","), (meta.questions || "").split("|"), (meta.typical || "").split("|"));
     return all.map(function (n, i) {
       var name = words(n).filter(function (w) { return !e.stop.has(w); });
       // What a producer is and where ("magnet plant in United States") names its country, not the page: the

@@ -87,8 +87,11 @@ COUNTRY_QUESTIONS = [
     "What rare-earth reserves does {name} have?",
 ]
 #: How much a match in each piece of a page's metadata weighs in ranking (Pagefind's ``metaWeights``; a word of
-#: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh.
-META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 8.0, "about": 0.0}
+#: the text weighs 1). ``about`` (what kind of producer, and where) is there to be found, not to weigh. ``typical``
+#: holds the questions every page of a kind answers alike (``ELEMENT_QUESTIONS``, ``COUNTRY_QUESTIONS``): they weigh
+#: less than a page's own, so a question that only shares their wording ("how much do workers earn in Myanmar's
+#: mines") does not go to every country's page before the page that answers it.
+META_WEIGHTS: dict[str, float] = {"title": 5.0, "aliases": 8.0, "questions": 8.0, "typical": 4.0, "about": 0.0}
 #: How much each kind of page weighs when the names of two pages match a query equally (records first, as a reader
 #: typing a name wants its record; then articles, the glossary's terms and the views, the pages about the site, and
 #: last the collections' indexes, whose lists hold every word of the records they list).
@@ -201,7 +204,7 @@ def record_search(record: Record) -> dict[str, Any]:
     if isinstance(record, Element):
         # The symbol as a name of its own: in the title ("Neodymium (Nd)") it is one word among others.
         search, aliases = {"kind": "element"}, [record.symbol]
-        search["questions"] = [question.format(name=record.name) for question in ELEMENT_QUESTIONS]
+        search["typical"] = [question.format(name=record.name) for question in ELEMENT_QUESTIONS]
     elif isinstance(record, Producer):
         search = {"kind": "producer", "stages": [STAGE_LABELS[stage] for stage in record.stages]}
         search["about"] = KIND_LABELS[record.kind]
@@ -213,7 +216,7 @@ def record_search(record: Record) -> dict[str, Any]:
             # What readers type for a country; in titles, "China's export controls" would otherwise compete.
             aliases.append(record.name)
             if record.aggregate is None:
-                search["questions"] = [question.format(name=record.name) for question in COUNTRY_QUESTIONS]
+                search["typical"] = [question.format(name=record.name) for question in COUNTRY_QUESTIONS]
     elif isinstance(record, Issue):
         search = {"kind": "issue"}
     else:
@@ -267,6 +270,7 @@ def annotation(search: Mapping[str, Any]) -> str:
         "about": str(search.get("about") or ""),
         "aliases": ", ".join(_names(search.get("aliases"))),
         "questions": " | ".join(_names(search.get("questions"))),
+        "typical": " | ".join(_names(search.get("typical"))),
     }
     lines += [f'<span data-pagefind-meta="{key}">{html.escape(value)}</span>' for key, value in meta.items() if value]
     lines.append("</div>")
