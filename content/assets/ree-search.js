@@ -340,12 +340,13 @@
     return false;
   }
 
-  // How well a page's names match the query: the share of the query's weight its best name holds, and, for a name
-  // that holds every word, the weight of the words it has besides (the fewer, the closer the name is to the query).
-  function nameMatch(query, weights, data, e) {
+  // How well a page's names (`list`, from names) match the query: the share of the query's weight its best name
+  // holds, and, for a name that holds every word, the weight of the words it has besides (the fewer, the closer the
+  // name is to the query).
+  function nameMatch(query, weights, list, e) {
     var total = query.reduce(function (t, q) { return t + weights[q]; }, 0) || 1;
     var best = { share: 0, extra: Infinity };
-    names(data, e).forEach(function (name) {
+    list.forEach(function (name) {
       var held = query.filter(function (q) { return name.some(function (w) { return same(q, w); }) || (!name.described && initials(q, name)); });
       var share = held.reduce(function (t, q) { return t + weights[q]; }, 0) / total;
       var spelt = query.filter(function (q) { return !name.some(function (w) { return same(q, w); }); });
@@ -368,10 +369,14 @@
   // of the share of that set's weight it holds as words or their forms, and the best of these is kept.
   function held(found, own, weights, e) {
     if (!found.by.length) return found.score;
-    var endings = e.settings.endings;
+    var has = {};  // each word looked for once, however many of the searches hold it
+    function hasWord(t) {
+      if (!(t in has)) has[t] = holds(t, own, e.settings.endings, e.kin);
+      return has[t];
+    }
     return Math.max.apply(null, found.by.map(function (b) {
       var all = sum(b.terms, weights);
-      var kept = sum(b.terms.filter(function (t) { return holds(t, own, endings, e.kin); }), weights);
+      var kept = sum(b.terms.filter(hasWord), weights);
       return all > 0 ? b.score * Math.pow(kept / all, 2) : b.score;
     }));
   }
@@ -392,7 +397,8 @@
       for (var b of r.by) for (var t of b.terms) if (!(t in weights)) weights[t] = await weight(t, filters, e, seen);
     }
     var rows = data.map(function (d, i) {
-      var match = nameMatch(query, weights, d, e);
+      var list = names(d, e);
+      var match = nameMatch(query, weights, list, e);
       var weight = e.settings.kinds[(d.meta || {}).kind] || 1;
       var text = words(d.content || "");
       // A page that holds the words side by side, in the order typed ("largest rare-earth mine"), weighs the
@@ -401,7 +407,7 @@
         weight *= e.settings.sideBySide;
       }
       var own = new Set(text);
-      names(d, e).forEach(function (name) { name.forEach(function (w) { own.add(w); }); });
+      list.forEach(function (name) { name.forEach(function (w) { own.add(w); }); });
       // A page whose opening words hold the telling words of a question (a query with words such as "how" or
       // "the") answers it there: its weight is raised by the square of the share of them the opening holds.
       if (question) {
