@@ -153,6 +153,16 @@ def test_a_country_page_lists_the_producers_located_in_it(site: Path) -> None:
     assert "Lynas" not in section  # a company of another country
 
 
+def test_a_site_page_and_the_map_say_where_the_site_is(site: Path) -> None:
+    mine = (site / "producers" / "bayan-obo" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<tr>\s*<td>Place</td>\s*<td>Inner Mongolia</td>\s*</tr>", mine)
+    company = (site / "producers" / "china-northern-rare-earth" / "index.html").read_text(encoding="utf-8")
+    assert "<td>Place</td>" not in company  # a company has no place of its own
+    sites = (site / "map" / "index.html").read_text(encoding="utf-8").split('id="sites"', 1)[1]
+    assert re.search(r">Bayan Obo</a></td>\s*<td>Mine</td>\s*<td>Inner Mongolia, China</td>", sites)
+    assert re.search(r">Tanbreez project</a></td>\s*<td>Mine</td>\s*<td>Greenland</td>", sites)  # no place recorded
+
+
 def test_frictionless_validate_passes_on_the_built_data_package(real_site: Path) -> None:
     """The issue's own check: `frictionless validate` on the datapackage.json of the built site."""
     command = [str(Path(sys.executable).with_name("frictionless")), "validate", "datapackage.json"]

@@ -48,6 +48,9 @@ def test_a_record_tells_the_search_its_kind_names_and_filters() -> None:
         "kind": "producer", "stages": ["Mining"], "about": "Mine in Australia", "country": "Australia",
         "aliases": ["Mt Weld"],
     }  # fmt: skip
+    # A site's place goes with its country, so a reader's "Laverton" finds the mine and not the company.
+    placed = record_search(producer(place="Laverton", summary="A mine south of Laverton."))
+    assert placed["about"] == "Mine in Laverton, Australia"
     country = record_search(producer(name="China", kind="country", country="China"))
     assert country["aliases"] == ["China"] and country["about"] == "Country"
     assert any("How much rare earth does China mine" in q for q in country["typical"])

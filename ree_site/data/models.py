@@ -159,6 +159,12 @@ class Producer(Record):
         description="Where a mine, refinery or magnet plant lies (lat, lon in decimal degrees), with the source that "
         "gives it: a government or company publication, or a gazetteer such as USGS's or Mindat's.",
     )
+    place: Name | None = Field(
+        None,
+        description="Where a site is, as readers name the place: its town, county, state or province (Inner "
+        "Mongolia; Fort Worth, Texas), without the country. Each part, between commas, is named in the summary, "
+        "which cites its source. Shown on the page and in search results, and searched.",
+    )
     figures: list[Figure] = Field(default_factory=list)
     elements: list[ElementId] = Field(default_factory=list)
     issues: list[IssueId] = Field(default_factory=list)
@@ -181,6 +187,28 @@ class Producer(Record):
                 f"location applies only to a site (a mine, refinery or magnet maker), not to a {self.kind}; put it "
                 "on the record of the site",
             )
+        return self
+
+    @model_validator(mode="after")
+    def _placed_site(self) -> Producer:
+        """A site's place is named in its summary, where its source is cited."""
+        if self.place is None:
+            return self
+        if self.kind not in SITE_KINDS:
+            raise FieldError(
+                ("place",),
+                f"place applies only to a site (a mine, refinery or magnet maker), not to a {self.kind}; put it on "
+                "the record of the site",
+            )
+        summary = " ".join(self.summary.split()).casefold()
+        for part in (part.strip() for part in self.place.split(",")):
+            if not part:
+                raise FieldError(("place",), 'a part between commas is empty; write e.g. "Fort Worth, Texas"')
+            if part.casefold() not in summary:
+                raise FieldError(
+                    ("place",),
+                    f"{part!r} is not named in the summary; name the place there, where its source is cited",
+                )
         return self
 
     def _dated_years(self) -> Iterator[tuple[tuple[str | int, ...], str, int]]:

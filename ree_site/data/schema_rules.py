@@ -95,9 +95,12 @@ def element_figure_schema(schema: dict[str, Any]) -> None:
 
 
 def producer_schema(schema: dict[str, Any]) -> None:
-    """Only a site (a mine, refinery or magnet maker) has a location."""
+    """Only a site (a mine, refinery or magnet maker) has a location and a place."""
     others = [kind for kind in get_args(ProducerKind) if kind not in SITE_KINDS]
-    schema["allOf"] = [{"if": _is("kind", {"enum": others}), "then": {"properties": {"location": {"type": "null"}}}}]
+    nothing = {"type": "null"}
+    schema["allOf"] = [
+        {"if": _is("kind", {"enum": others}), "then": {"properties": {"location": nothing, "place": nothing}}}
+    ]
 
 
 def note_when_null(schema: dict[str, Any]) -> None:

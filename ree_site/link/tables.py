@@ -101,7 +101,7 @@ def _elements(catalog: Catalog) -> Iterable[list[Any]]:
 
 def _producers(catalog: Catalog) -> Iterable[list[Any]]:
     return (
-        [e.id, r.name, r.kind, r.country, r.parent, _joined(r.stages), _joined(r.elements),
+        [e.id, r.name, r.kind, r.country, r.place, r.parent, _joined(r.stages), _joined(r.elements),
          record_url("producer", e.id)]
         for e, r in ((e, e.record) for e in catalog.producers)
     )  # fmt: skip
@@ -205,7 +205,7 @@ DOWNLOADS: tuple[Download, ...] = (
         _elements, kind="element",
     ),
     Download(
-        "Producers", "producers.csv", ("id", "name", "kind", "country", "parent", "stages", "elements", "url"),
+        "Producers", "producers.csv", ("id", "name", "kind", "country", "place", "parent", "stages", "elements", "url"),
         _producers, kind="producer", refers=(("parent", "producers.csv"),),
     ),
     Download(

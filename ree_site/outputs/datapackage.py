@@ -42,6 +42,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "page": ("string", "The record's page, relative to the site's root."),
     "kind": ("string", "The kind of producer: country, company, mine, refinery, magnet maker, aggregate."),
     "country": ("string", "The country, by name."),
+    "place": ("string", "Where in the country a site is: its town, county, state or province; empty for others."),
     "parent": ("string", "The id of the producer this one belongs to (a mine's operator, a company's country)."),
     "stages": ("string", "The supply-chain stages, separated by '; '."),
     "elements": ("string", "Element ids, separated by '; '."),

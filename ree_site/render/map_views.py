@@ -89,8 +89,7 @@ class MapViews(ChartViews):
             if code is not None
         ]
         sites = [
-            Site(cast("Producer", e.record).name, loc.lat, loc.lon,
-                 f"{KIND_LABELS[cast('Producer', e.record).kind]}, {cast('Producer', e.record).country}")
+            Site(cast("Producer", e.record).name, loc.lat, loc.lon, _where(cast("Producer", e.record)))
             for e, loc in self.map_sites()
         ] if with_sites else []  # fmt: skip
         name = MAP_MEASURES[measure]
@@ -105,3 +104,9 @@ class MapViews(ChartViews):
 
 
 __all__ = ["CLASSES", "MAP_MEASURES", "MapViews", "level_of", "levels"]
+
+
+def _where(producer: Producer) -> str:
+    """A site's kind and where it is, as its point's label says it ("Mine, Inner Mongolia, China")."""
+    place = f"{producer.place}, " if producer.place else ""
+    return f"{KIND_LABELS[producer.kind]}, {place}{producer.country}"

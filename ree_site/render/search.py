@@ -211,7 +211,10 @@ def record_search(record: Record) -> dict[str, Any]:
         if record.aggregate is None:
             search["country"] = record.country
             if record.kind != "country":
-                search["about"] += f" in {record.country}"
+                # A site's place as well ("Mine in Inner Mongolia, China"): a reader who types the place wants the
+                # site there, not the company whose page also names it.
+                where = f"{record.place}, {record.country}" if record.place else record.country
+                search["about"] += f" in {where}"
         if record.kind == "country":
             # What readers type for a country; in titles, "China's export controls" would otherwise compete.
             aliases.append(record.name)
