@@ -30,6 +30,13 @@ The fourth blind set (``held_out=6``) was written on 6 December 2026 the same wa
 text of the built pages only (24 questions of 60, worded as readers would rather than as the pages are): the 20 that
 repeat a query of the other sets word for word were dropped and 40 kept. It was measured once before the changes
 that followed: 33 first (82 %), 36 in the first three.
+
+The fifth blind set (``held_out=7``) was written on 6 December 2026 the same way, by a fifth hand, from the visible
+text of the built pages only, with the other sets' queries as a list to avoid: 60 queries (24 questions, 8 terms, 8
+companies, 6 places, 6 programmes, 8 misspellings), none of them repeating a query of the other sets, all kept. It
+was measured once, on the build of the day's first two changes (sites' places, articles' questions) and again with
+the siblings rule, before anything was changed with it in view: 47 first (78 %), 50 in the first three, both times;
+every miss was a question.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ class Query(NamedTuple):
     group: str
     #: 0: tuned on; 1: held out, and measured once before the last round of tuning (so seen since); 2: held out,
     #: written after that measurement and before the last round, and not tuned on; 3: the blind set; 4: the second
-    #: blind set; 5: the third blind set.
+    #: blind set; 5: the third blind set; 6: the fourth; 7: the fifth.
     held_out: int = 0
 
 
@@ -587,6 +594,82 @@ QUERIES += [
     ], 6),
 ]  # fmt: skip
 
+#: The fifth blind set (``held_out=7``): see the module's docstring.
+QUERIES += [
+    *_group("question", [
+        ('which rare earth is used in handheld x-ray machines', 'elements/thulium/'),
+        ('what metal goes into rechargeable nickel metal hydride batteries', 'elements/lanthanum/'),
+        ('rare earth that gives glass a pink tint', 'elements/erbium/'),
+        ('which element do scientists use to work out the age of meteorites', 'elements/lutetium/'),
+        ('which rare earth has a greek name meaning difficult to obtain', 'elements/dysprosium/'),
+        ('which element was named after stockholm', 'elements/holmium/'),
+        ('which element produces the green in fluorescent displays', 'elements/terbium/'),
+        ('can the us military buy magnets made in china', 'issues/us-defense-magnet-sourcing/'),
+        ('what kind of electric motor has renault used to avoid rare earth magnets', 'issues/substitution/'),
+        ('did the wto rule against china over its rare earth export limits', 'issues/china-export-controls/'),
+        ('how do i tell you about a wrong number on the site', 'about/'),
+        ('does this website track visitors or use cookies', 'about/'),
+        ('which rare earths have no price data', 'prices/'),
+        ('hard rock mining versus mineral sands versus clay leaching', 'blog/2026/11/20/from-mine-to-magnet/'),
+        ('how much money is india putting into building magnet factories', 'issues/india-magnet-scheme/'),
+        ('is the us building a rare earth refinery in saudi arabia', 'issues/diversification-united-states/'),
+        ('does japan mine any rare earths itself', 'producers/japan/'),
+        ('how much money does myanmar make selling rare earths to china', 'issues/artisanal-mining-and-labour/'),
+        ('who is the only company making sintered magnets in america', 'producers/noveon-magnetics-san-marcos/'),
+        ('what did the 2021 eu industry report on rare earth magnets recommend', 'issues/european-raw-materials-alliance/'),
+        ('did mining upstream poison a river in northern thailand', 'issues/environmental-impacts/'),
+        ('besides china and japan where are most rare earth magnets produced', 'producers/vietnam/'),
+        ('how do i load the csv files with pandas', 'downloads/'),
+        ('can i get a feed of updates when figures change', 'changes/'),
+    ], 7),
+    *_group("term", [
+        ('neutron radiography', 'elements/gadolinium/'),
+        ('thickness gauge', 'elements/promethium/'),
+        ('electrically excited synchronous motor', 'issues/substitution/'),
+        ('refined production', 'glossary/#refined-production'),
+        ('MOFCOM', 'blog/2026/11/26/chinas-export-controls-on-rare-earths-explained/'),
+        ('mixed chloride', 'producers/irel/'),
+        ('glass decolorizing agent', 'elements/cerium/'),
+        ('becquerel per gram thorium limit', 'issues/environmental-impacts/'),
+    ], 7),
+    *_group("company", [
+        ('Daido Electronics', 'producers/daido-electronics/'),
+        ('POSCO International', 'producers/posco-star-us-magnet-plant/'),
+        ('USA Rare Earth', 'producers/usa-rare-earth-stillwater/'),
+        ('Summit Atom Rare Earth Company', 'producers/sareco-stepnogorsk/'),
+        ('Xiamen Tungsten', 'producers/china-rare-earth-group/'),
+        ('LKAB', 'issues/diversification-european-union/'),
+        ('Vital Metals', 'issues/diversification-canada/'),
+        ('Cyclic Materials', 'issues/recycling/'),
+    ], 7),
+    *_group("place", [
+        ('Kerala', 'producers/irel/'),
+        ('Quang Nam', 'producers/sgi-vina/'),
+        ('Takefu, Fukui', 'producers/shin-etsu-takefu/'),
+        ('Seadrift', 'producers/lynas-seadrift/'),
+        ('Northern Territory', 'producers/arafura-nolans/'),
+        ('Baotou', 'producers/bayan-obo/'),
+    ], 7),
+    *_group("programme", [
+        ('National Defense Stockpile', 'issues/strategic-stockpiles/'),
+        ('State Council Order No. 785', 'issues/china-rare-earth-regulations/'),
+        ('Export Finance Australia loan', 'issues/diversification-australia/'),
+        ('10 U.S.C. 4872', 'issues/us-defense-magnet-sourcing/'),
+        ('Regulation (EU) 2024/1252', 'issues/eu-critical-raw-materials-act/'),
+        ('CHIPS Act rare earth funding', 'issues/diversification-united-states/'),
+    ], 7),
+    *_group("misspelt", [
+        ('tulium', 'elements/thulium/'),
+        ('erbuim', 'elements/erbium/'),
+        ('praseodymum', 'elements/praseodymium/'),
+        ('Proterail', 'producers/proterial/'),
+        ('Maonuiping', 'producers/maoniuping/'),
+        ('Weishen', 'producers/weishan/'),
+        ('Longnam clays', 'producers/longnan/'),
+        ('Dechnag', 'producers/dechang/'),
+    ], 7),
+]  # fmt: skip
+
 TUNED = [q for q in QUERIES if not q.held_out]
 HELD_OUT = [q for q in QUERIES if q.held_out == 1]
 FRESH = [q for q in QUERIES if q.held_out == 2]
@@ -594,3 +677,4 @@ BLIND = [q for q in QUERIES if q.held_out == 3]
 SECOND_BLIND = [q for q in QUERIES if q.held_out == 4]
 THIRD_BLIND = [q for q in QUERIES if q.held_out == 5]
 FOURTH_BLIND = [q for q in QUERIES if q.held_out == 6]
+FIFTH_BLIND = [q for q in QUERIES if q.held_out == 7]

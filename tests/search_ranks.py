@@ -1,5 +1,5 @@
 """Type each reader query into the real search box of a built site in Chromium, and report where its expected
-page comes. `python -m tests.search_ranks SITE_DIR [--set tuned|held-out|fresh|blind|blind2|blind3|blind4]` prints the table for the queries
+page comes. `python -m tests.search_ranks SITE_DIR [--set tuned|held-out|fresh|blind|blind2|blind3|blind4|blind5]` prints the table for the queries
 tuned on (or for one of the held-out sets: see tests/search_queries.py); the tests assert on all of them.
 
 A result is a page (or, on the glossary, an entry): the link of each result in order, as a site path with its
@@ -56,7 +56,7 @@ def rank(found: list[str], expected: str) -> int | None:
 
 Row = tuple[Query, int | None, list[str]]
 #: The query sets, by their ``held_out`` number.
-SETS = ("tuned", "held-out", "fresh", "blind", "blind2", "blind3", "blind4")
+SETS = ("tuned", "held-out", "fresh", "blind", "blind2", "blind3", "blind4", "blind5")
 
 
 def measure(base_url: str, browser: Any, queries: list[Query] | None = None) -> list[Row]:
