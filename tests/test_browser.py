@@ -116,11 +116,12 @@ def ranked_zensical(browser: Any, zensical_site: Path) -> list[Row]:
 #: every element's or country's page answers alike weigh 4, a page's own 8: blind4 36.
 #: The floors are what the sets reach: they guard against getting worse and do not claim the target.
 FIRST_SHARE = {
-    "tuned": 0.98, "held-out": 0.97, "fresh": 0.95, "blind": 0.93, "blind2": 0.82, "blind3": 0.79,
-    "blind4": 0.9,
+    "tuned": 0.98, "held-out": 0.97, "fresh": 0.95, "blind": 0.93, "blind2": 0.84, "blind3": 0.81,
+    "blind4": 0.9, "blind5": 0.79,
 }  # fmt: skip
 TOP_THREE_SHARE = {
-    "tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.98, "blind2": 0.897, "blind3": 0.93, "blind4": 0.95,
+    "tuned": 1.0, "held-out": 1.0, "fresh": 1.0, "blind": 0.98, "blind2": 0.92, "blind3": 0.97, "blind4": 0.95,
+    "blind5": 0.84,
 }  # fmt: skip
 
 
@@ -187,6 +188,15 @@ def test_a_country_is_also_searched_as_its_adjective(watched: Watched) -> None:
     page = watched.goto("/")
     found = results(page, "Neo sold its plants in China")
     assert found[0] == "producers/neo-performance-materials/", found[:3]
+
+
+def test_a_query_many_pages_of_one_kind_match_alike_goes_to_the_view(watched: Watched) -> None:
+    """Every element page has a price table and says what its oxide costs; a question about oxide costs in general
+    names no element, so the page that compares them (/prices/) comes first, not one of 17 element pages."""
+    page = watched.goto("/")
+    found = results(page, "how did oxide costs move after 2020")
+    assert found[0] == "prices/", found[:3]
+    assert not [url for url in found[:3] if url.startswith("elements/")], found[:3]
 
 
 def _places() -> dict[str, list[str]]:

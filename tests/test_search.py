@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.data.frontmatter import read_front_matter
 from ree_site.data.models import Element, Issue, Producer
 from ree_site.errors import ReeError
 from ree_site.outputs.search_entries import entries, page_url
@@ -152,6 +153,16 @@ def test_the_settings_carry_the_policy() -> None:
     assert "" in settings["endings"] and {"s", "ed", "ing", "er"} <= set(settings["endings"])
     assert settings["adjectives"]["china"] == "chinese" and settings["adjectives"]["myanmar"] == "burmese"
     assert settings["apart"] > 0 and settings["leads"] >= 1 and settings["opening"] > 0 and settings["leadBoost"] > 0
+    assert settings["siblings"]["count"] >= 2 and 0 < settings["siblings"]["within"] < 1
+
+
+def test_every_hand_written_page_with_sections_declares_its_questions() -> None:
+    """The about page and the methodology answer questions a reader types in their own words ("does the site use
+    cookies", "what units are the figures in"): each declares them, as the articles do."""
+    for name in ("about.md", "methodology.md"):
+        front = read_front_matter((ROOT / "content" / name).read_text(encoding="utf-8"), name)
+        questions = page_search(name, front.data).get("questions") or []
+        assert len(questions) >= 3 and all(q.endswith("?") for q in questions), name
 
 
 def test_country_adjectives_are_single_words_of_english() -> None:

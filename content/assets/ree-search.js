@@ -381,6 +381,25 @@
     }));
   }
 
+  // Many pages of one kind that match a query alike, none of them by its own name ("how have oxide costs changed"
+  // on every element's page), answer it each no better than the others: the query is about them all, and the page
+  // that compares them (a view) is the answer. Each such page's score is divided by how many there are.
+  function siblings(rows, rule) {
+    if (!rule || !rule.count) return;
+    var kinds = {};
+    rows.forEach(function (r) {
+      if (r.full || r.named) return;
+      var kind = (r.data.meta || {}).kind || "";
+      (kinds[kind] = kinds[kind] || []).push(r);
+    });
+    Object.keys(kinds).forEach(function (kind) {
+      var group = kinds[kind];
+      var best = Math.max.apply(null, group.map(function (r) { return r.score; }));
+      var alike = group.filter(function (r) { return r.score >= best * (1 - rule.within); });
+      if (alike.length >= rule.count) alike.forEach(function (r) { r.score /= alike.length; });
+    });
+  }
+
   // Pagefind's best results ordered again: pages one of whose names holds every word of the query first, the
   // closest name first; then the others by Pagefind's score, raised by the share of the query their names hold
   // (times the settings' nameBoost).
@@ -415,8 +434,12 @@
         var lead = sum(query.filter(function (q) { return holds(q, opening, e.settings.endings, e.kin); }), weights) / (sum(query, weights) || 1);
         weight *= 1 + e.settings.leadBoost * lead * lead;
       }
-      return { data: d, full: match.extra < Infinity, extra: match.extra, score: held(top[i], own, weights, e) * weight * (1 + e.settings.nameBoost * match.share) };
+      var named = words((d.meta.title || "") + " " + (d.meta.aliases || "")).some(function (w) {
+        return query.some(function (q) { return same(q, w); });
+      });
+      return { data: d, full: match.extra < Infinity, extra: match.extra, named: named, score: held(top[i], own, weights, e) * weight * (1 + e.settings.nameBoost * match.share) };
     });
+    siblings(rows, e.settings.siblings);
     rows.sort(function (a, b) {
       if (a.full !== b.full) return a.full ? -1 : 1;
       if (a.full && a.extra !== b.extra) return a.extra - b.extra;

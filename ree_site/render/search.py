@@ -60,18 +60,28 @@ VIEW_QUESTIONS: dict[str, list[str]] = {
         "Which countries produce the most rare earths?",
         "What share of world rare-earth production does each country have?",
         "How concentrated is rare-earth mining?",
+        "How has China's share of world mining changed over the years?",
     ],
-    "prices": ["How much do rare earths cost?", "How have rare-earth prices changed over time?"],
-    "timeline": ["What happened when in the rare-earth supply chain?"],
-    "downloads": ["Where can I download the data?"],
+    "prices": [
+        "How much do rare earths cost?",
+        "How have rare-earth prices changed over time?",
+        "How expensive is each rare-earth oxide compared with the others?",
+    ],
+    "timeline": ["What happened when in the rare-earth supply chain?", "What are the key dates in rare-earth supply?"],
+    "downloads": ["Where can I download the data?", "Can I get the figures as CSV or JSON files?"],
     "supply-chain": [
         "Who controls each stage of the rare-earth supply chain, from mine to magnet?",
         "What happens if one country stops supplying rare earths?",
         "How much separation and magnet capacity is there outside China?",
+        "Where are the bottlenecks between the mine and the magnet?",
     ],
-    "trade": ["How much rare earth does China export and import?", "Where do China's rare-earth magnets go?"],
+    "trade": [
+        "How much rare earth does China export and import?",
+        "Where do China's rare-earth magnets go?",
+        "Who buys China's rare-earth exports?",
+    ],
     "map": ["Where are rare earths mined?", "Where are the rare-earth mines and plants?"],
-    "changes": ["What changed in the data?", "Which figures were revised?"],
+    "changes": ["What changed in the data?", "Which figures were revised?", "What was corrected or updated lately?"],
 }
 #: The questions every element page answers, from the sections its template always has.
 ELEMENT_QUESTIONS = [
@@ -99,6 +109,10 @@ KIND_WEIGHTS: dict[str, float] = {
     "element": 1.5, "producer": 1.3, "issue": 1.3, "article": 1.2, "term": 1.0, "view": 1.0, "page": 0.8,
     "index": 0.5,
 }  # fmt: skip
+#: Pages of one kind that match a query alike, none by its own name, are siblings: at least ``count`` of them
+#: within ``within`` of the best one's score each weigh that many times less (the view that compares them answers
+#: the query: "how have oxide costs changed since 2020" is /prices/, not one of 17 element pages).
+SIBLINGS: dict[str, float] = {"count": 5, "within": 0.3}
 #: Pagefind's ranking parameters (its defaults: termFrequency 1, pageLength 0.75, termSaturation 1.4).
 RANKING: dict[str, float] = {"pageLength": 0.5}
 #: Words that carry no topic: a query drops them before it is searched, unless they are all it has (or its other
@@ -296,6 +310,7 @@ def client_settings() -> dict[str, Any]:
         "leads": LEADS,
         "opening": OPENING,
         "leadBoost": LEAD_BOOST,
+        "siblings": SIBLINGS,
         "nameBoost": NAME_BOOST,
         "generalWeight": GENERAL_WEIGHT,
         "leftOut": LEFT_OUT,
