@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ree_site.render.search import NOT_SEARCHED
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: The ``make_data`` fixture's type.
@@ -275,3 +277,12 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"ree-site index failed on Zensical's site:\n{result.stdout}{result.stderr}")
     return project / "site-zensical"
+
+
+def cite(number: int) -> str:
+    """The mark of a page's number-th cited source, as the pages print it (kept out of the search's text)."""
+    return f'<sup class="ree-cite" {NOT_SEARCHED}><a href="#ref-{number}">[{number}]</a></sup>'
+
+
+#: The mark of an article's inline figure, before its link to the source (Markdown).
+SOURCE_MARK = f'<sup class="ree-cite" {NOT_SEARCHED}>'

@@ -10,7 +10,7 @@ from ree_site import build_catalog
 from ree_site.data.text import md_escape, number
 from ree_site.render.renderer import Renderer, TemplateRenderError
 
-from .conftest import SMALL_DATA, MakeData
+from .conftest import SMALL_DATA, MakeData, cite
 
 
 def render(data_dir: Path, override_dir: Path | None = None) -> dict[str, str]:
@@ -45,7 +45,7 @@ def test_element_page(data_dir: Path) -> None:
     assert page.startswith("# Neodymium (Nd)\n")
     assert "| Symbol | **Nd** |" in page
     assert "| Atomic number | 60 |" in page
-    assert '144.242(3)<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>' in page
+    assert f"144.242(3){cite(1)}" in page
     assert "1885 by Carl Auer von Welsbach" in page
     # Backlinks: neither the producer nor the issue is named in the element's file.
     # The producers are listed compactly by stage; their shares are in "Who supplies it", never as empty cells.
@@ -64,7 +64,7 @@ def test_producer_page(data_dir: Path) -> None:
     pages = render(data_dir)
     china = pages["producers/china.md"]
     assert (
-        '| Mine production |  | 2024 | 270,000<sup class="ree-cite"><a href="#ref-1">[1]</a></sup> | t REO | '
+        f"| Mine production |  | 2024 | 270,000{cite(1)} | t REO | "
         '<a href="#note-a" aria-label="Note a" data-pagefind-ignore>a</a> |' in china
     )
     assert '<li id="note-a" markdown>Estimate.' in china
@@ -150,7 +150,4 @@ def test_citations_inside_text(make_data: MakeData) -> None:
     )
     page = render(make_data(elements__neodymium=text))["elements/neodymium.md"]
     # The summary leads the page, so its citations are numbered first; the atomic weight cites ciaaw-test again.
-    assert (
-        'Used in magnets<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>, weighed by CIAAW'
-        '<sup class="ree-cite"><a href="#ref-2">[2]</a></sup>.'
-    ) in page
+    assert (f"Used in magnets{cite(1)}, weighed by CIAAW{cite(2)}.") in page

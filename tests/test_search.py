@@ -280,6 +280,10 @@ def test_the_index_holds_the_pages_their_filters_and_the_terms(built: Path) -> N
     content = str(element["content"])
     assert "Skip to content" not in content and "Who discovered" not in content
     assert content.startswith("Neodymium (Nd).")
+    # A citation mark is not a word of the page: a result's excerpt would read "144.242(3)[1]".
+    marks = re.findall(r'<sup class="ree-cite"[^>]*>', (built / "elements" / "neodymium" / "index.html").read_text())
+    assert marks and all("data-pagefind-ignore" in mark for mark in marks)
+    assert not re.search(r"\[\d+\]", content), content[:500]
     # The staged folder of terms is gone once Pagefind has read it.
     assert not (built / "pagefind-entries").exists()
 

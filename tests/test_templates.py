@@ -23,7 +23,7 @@ from ree_site.render.references import Citations
 from ree_site.render.renderer import Renderer
 from ree_site.render.views import LetteredNotes, Views
 
-from .conftest import ROOT, SMALL_DATA, write_files
+from .conftest import ROOT, SMALL_DATA, cite, write_files
 
 MakeData = Callable[..., Path]
 
@@ -121,10 +121,9 @@ def test_a_sourced_fact_is_its_value_citation_and_note_letter(data_dir: Path) ->
         plain=plain,
         notes=notes,
     )
-    cite = '<sup class="ree-cite"><a href="#ref-{0}">[{0}]</a></sup>'
     letter = '<sup class="ree-note-mark"><a href="#fact-a" aria-label="Note a" data-pagefind-ignore>a</a></sup>'
-    assert out == f"144{cite.format(1)}{letter}|7{cite.format(2)}|5{cite.format(1)}{letter}"
-    assert notes.items == [f"Rounded{cite.format(2)}."]  # a note given twice keeps its letter
+    assert out == f"144{cite(1)}{letter}|7{cite(2)}|5{cite(1)}{letter}"
+    assert notes.items == [f"Rounded{cite(2)}."]  # a note given twice keeps its letter
 
 
 def test_lettered_notes() -> None:
@@ -137,8 +136,7 @@ def test_a_figure_cell(data_dir: Path) -> None:
     catalog = build_catalog(data_dir)
     figure = catalog.producers[1].record.figures[0]  # China's 2024 mine production, an estimate
     cells = "{{ m.cell(none) }}|{{ m.cell(f) }}|{{ m.cell(f, unit='t', star=true, year=true) }}"
-    cite = '<sup class="ree-cite"><a href="#ref-1">[1]</a></sup>'
-    assert _macro(cells, catalog, f=figure) == f"–|270,000{cite}|270,000 t&#42;{cite}<br><small>2024</small>"
+    assert _macro(cells, catalog, f=figure) == f"–|270,000{cite(1)}|270,000 t&#42;{cite(1)}<br><small>2024</small>"
 
 
 def test_spelled_counts() -> None:

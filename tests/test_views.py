@@ -18,7 +18,7 @@ from ree_site.render.charts import Bar, bar_chart, column_chart
 from ree_site.render.embeds import expand_page
 from ree_site.render.renderer import Renderer
 
-from .conftest import MakeData, csv_rows
+from .conftest import SOURCE_MARK, MakeData, csv_rows
 
 WORLD = """
     name: World total
@@ -155,7 +155,7 @@ def test_embeds_expand(catalog: Catalog) -> None:
     )
     out = expand_page(catalog, text, "articles/one.md", "content/articles/one.md")
     assert out.startswith(
-        'World 300,000 t REO<sup class="ree-cite">[source](../sources/index.md#usgs-test "U.S. Geological Survey (2026)")</sup>'
+        f'World 300,000 t REO{SOURCE_MARK}[source](../sources/index.md#usgs-test "U.S. Geological Survey (2026)")</sup>'
         ", China 90.0 %, HHI 8,200, year 2024, 1 elements, see [China](../producers/china.md)."
     )
     assert "`[[not expanded]]`" in out and "[[nor this]]" in out

@@ -19,6 +19,7 @@ from ..errors import DataError, Problem
 from ..link import stats
 from ..link.catalog import title_of
 from ..link.pages import record_uri, relative_link
+from .search import NOT_SEARCHED
 from .views import Views
 
 if TYPE_CHECKING:
@@ -137,7 +138,8 @@ class Embedder:
         source = self._entry("source", figure.source)
         target = relative_link(self.page_uri, record_uri("source", source.id))
         title = md_escape(f"{source.record.publisher} ({source.record.year or 'n.d.'})")  # type: ignore[attr-defined]
-        return f'<sup class="ree-cite">[source]({target} "{title}")</sup>'
+        # Not searched: a result's excerpt would read "2,000 t REOsource".
+        return f'<sup class="ree-cite" {NOT_SEARCHED}>[source]({target} "{title}")</sup>'
 
     # --- directives ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from ..data.text import PERCENT_SIGN, SPACE, escape_chars, md_escape, titled
 from ..data.vocabulary import KIND_OF_FOLDER
 from ..link.catalog import title_of
 from ..link.pages import record_uri, relative_link
+from .search import NOT_SEARCHED
 
 if TYPE_CHECKING:
     from ..data.loading import Entry
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def _citation_mark(number: int) -> Markup:
-    return Markup(f'<sup class="ree-cite"><a href="#ref-{number}">[{number}]</a></sup>')
+    # Not searched: the index's text, and so a result's excerpt, would read "capacity[1]".
+    return Markup(f'<sup class="ree-cite" {NOT_SEARCHED}><a href="#ref-{number}">[{number}]</a></sup>')
 
 
 class Citations:
