@@ -46,7 +46,16 @@ ARTICLES = "blog/posts/"
 #: What readers call the views when they search for them.
 VIEW_ALIASES: dict[str, list[str]] = {
     "concentration": ["HHI", "Herfindahl–Hirschman index", "market concentration", "market shares"],
-    "supply-chain": ["mine to magnet", "flow", "capacity", "what if", "Sankey", "separation", "magnets"],
+    "supply-chain": [
+        "rare-earth supply chain",
+        "mine to magnet",
+        "flow",
+        "capacity",
+        "what if",
+        "Sankey",
+        "separation",
+        "magnets",
+    ],
     "prices": ["cost", "$/kg", "price history"],
     "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "trade statistics"],
     "map": ["world map", "where", "locations", "sites", "reserves by country"],
@@ -67,7 +76,7 @@ VIEW_QUESTIONS: dict[str, list[str]] = {
         "How have rare-earth prices changed over time?",
         "How expensive is each rare-earth oxide compared with the others?",
     ],
-    "timeline": ["What happened when in the rare-earth supply chain?", "What are the key dates in rare-earth supply?"],
+    "timeline": ["What happened when in the history of rare earths?", "What are the key dates in rare-earth supply?"],
     "downloads": ["Where can I download the data?", "Can I get the figures as CSV or JSON files?"],
     "supply-chain": [
         "Who controls each stage of the rare-earth supply chain, from mine to magnet?",
