@@ -271,7 +271,9 @@ def test_filters_narrow_by_kind_country_and_stage(watched: Watched) -> None:
     found = page.locator(RESULT).evaluate_all("els => els.map(e => e.href)")
     assert found and all("/producers/" in href for href in found)
     kinds = page.locator(".ree-search__result .ree-search__kind").all_inner_texts()
-    assert kinds and all(k.endswith("in China") or k == "Country" for k in kinds), kinds
+    # What and where each is: "Mine in China", or with the site's place, "Mine in Inner Mongolia, China".
+    assert kinds and all(re.search(r" in ([^,]+, )*China$", k) or k == "Country" for k in kinds), kinds
+    assert "Mine in Inner Mongolia, China" in kinds, kinds
     # The kind alone, with no words typed: every page of that kind.
     filters.locator("select[name='country']").select_option("")
     filters.locator("select[name='stage']").select_option("")
