@@ -206,6 +206,7 @@ def test_a_view_is_found_by_the_words_readers_add_to_its_name(watched: Watched) 
     page = watched.goto("/")
     assert results(page, "rare earth supply chain")[0] == "supply-chain/"
     assert results(page, "rare earth history")[0] == "timeline/"
+    assert results(page, "rare earth reserves by country")[0] == "map/"  # not the stockpiles issue's "reserves"
 
 
 def _places() -> dict[str, list[str]]:

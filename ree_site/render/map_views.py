@@ -103,10 +103,10 @@ class MapViews(ChartViews):
         return world_map(shades, legend, sites, what, caption, **self.credit(used))
 
 
-__all__ = ["CLASSES", "MAP_MEASURES", "MapViews", "level_of", "levels"]
-
-
 def _where(producer: Producer) -> str:
     """A site's kind and where it is, as its point's label says it ("Mine, Inner Mongolia, China")."""
     place = f"{producer.place}, " if producer.place else ""
     return f"{KIND_LABELS[producer.kind]}, {place}{producer.country}"
+
+
+__all__ = ["CLASSES", "MAP_MEASURES", "MapViews", "level_of", "levels"]

@@ -58,7 +58,7 @@ VIEW_ALIASES: dict[str, list[str]] = {
     ],
     "prices": ["cost", "$/kg", "price history"],
     "trade": ["exports", "imports", "customs", "HS code", "magnet exports", "trade statistics"],
-    "map": ["world map", "where", "locations", "sites", "reserves by country"],
+    "map": ["world map", "where", "locations", "sites", "rare-earth reserves by country"],
     "timeline": ["history", "chronology", "events"],
     "downloads": ["download", "CSV", "JSON", "data files", "API"],
     "changes": ["what changed", "revisions", "updates", "feed", "Atom"],
