@@ -189,6 +189,12 @@ class Producer(Record):
             )
         return self
 
+    @property
+    def where(self) -> str:
+        """Where the producer is, as pages and the search say it: the site's place and its country ("Inner
+        Mongolia, China"), or the country alone."""
+        return f"{self.place}, {self.country}" if self.place else self.country
+
     @model_validator(mode="after")
     def _placed_site(self) -> Producer:
         """A site's place is named in its summary, where its source is cited."""

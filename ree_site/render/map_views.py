@@ -105,8 +105,7 @@ class MapViews(ChartViews):
 
 def _where(producer: Producer) -> str:
     """A site's kind and where it is, as its point's label says it ("Mine, Inner Mongolia, China")."""
-    place = f"{producer.place}, " if producer.place else ""
-    return f"{KIND_LABELS[producer.kind]}, {place}{producer.country}"
+    return f"{KIND_LABELS[producer.kind]}, {producer.where}"
 
 
 __all__ = ["CLASSES", "MAP_MEASURES", "MapViews", "level_of", "levels"]

@@ -236,8 +236,7 @@ def record_search(record: Record) -> dict[str, Any]:
             if record.kind != "country":
                 # A site's place as well ("Mine in Inner Mongolia, China"): a reader who types the place wants the
                 # site there, not the company whose page also names it.
-                where = f"{record.place}, {record.country}" if record.place else record.country
-                search["about"] += f" in {where}"
+                search["about"] += f" in {record.where}"
         if record.kind == "country":
             # What readers type for a country; in titles, "China's export controls" would otherwise compete.
             aliases.append(record.name)
